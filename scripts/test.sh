@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The one test command (README and .ci/run): sets up what the tests need on a fresh Debian 12 machine, then runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Build servers would outlive the run and keep task assemblies locked across the build tests.
+export MSBUILDUSESERVER=0 DOTNET_CLI_USE_MSBUILD_SERVER=0
+
+# The Docker tests need an engine and the offline base images; both scripts are idempotent.
+bash scripts/docker/start-engine.sh
+bash scripts/docker/make-base-images.sh
+
+results="$(mktemp -d)"
+dotnet build Substra.Framework.sln -c Release -nodeReuse:false
+set +e
+# One test project at a time: several suites start processes and containers, and two cores are all CI has.
+dotnet test Substra.Framework.sln -c Release --no-build -m:1 --logger "trx" --results-directory "$results" "$@"
+status=$?
+set -e
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${n:-0}))
+done
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
