@@ -79,7 +79,7 @@ internal sealed class TaskLog(TextWriter standardError) : IDisposable
         }
     }
 
-    internal static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+    internal static string OneLine(string text) => text.TrimEnd('\r', '\n').ReplaceLineEndings(" ");
 
     private static string Format(string category, LogLevel level, string message)
         => string.Create(
