@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Exceptions;
-using Substra.Sdk.Local.Planning;
+using Substra.Sdk.Graph;
 using Substra.Sdk.Local.Registration;
 using Substra.Sdk.Local.Store;
 using Substra.Sdk.Models;
@@ -131,13 +131,19 @@ internal sealed partial class LocalBackend
         var batchIndex = new Dictionary<string, int>(count, StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
-            batchIndex.TryAdd(specs[i].Key, i);
+            if (!batchIndex.TryAdd(specs[i].Key, i))
+            {
+                throw new InvalidRequestException($"Two tasks cannot have the same id. Duplicate task_id: '{specs[i].Key}'.", 400);
+            }
         }
 
         var validator = new TaskSpecValidator(_store, parentKey =>
             batchIndex.TryGetValue(parentKey, out var index) ? functions[index] ?? FunctionOrNull(specs[index].FunctionKey) : null);
         MetadataRules.Check(plan.Registered.Metadata);
         var parents = new IReadOnlyList<string>[count];
+        var graph = new Dictionary<string, IReadOnlyList<string>>(count, StringComparer.Ordinal);
+        HashSet<string>? otherPlans = null;
+        Dictionary<string, int>? knownRanks = null;
         for (var i = 0; i < count; i++)
         {
             var spec = specs[i];
@@ -149,15 +155,26 @@ internal sealed partial class LocalBackend
             }
 
             parents[i] = ParentKeys(spec);
+            graph.Add(spec.Key, parents[i]);
+            foreach (var parentKey in parents[i])
+            {
+                // Registered parents are valid: in this plan their rank counts, in another plan they only gate execution.
+                if (!batchIndex.ContainsKey(parentKey) && _store.Tasks.TryGetValue(parentKey, out var existing))
+                {
+                    if (existing.Plan == plan)
+                    {
+                        (knownRanks ??= new(StringComparer.Ordinal))[parentKey] = existing.Registered.Rank ?? 0;
+                    }
+                    else
+                    {
+                        (otherPlans ??= new(StringComparer.Ordinal)).Add(parentKey);
+                    }
+                }
+            }
         }
 
-        var ranked = PlanRanks.Compute(
-            specs.Select(spec => spec.Key).ToList(),
-            parents,
-            parentKey => _store.Tasks.TryGetValue(parentKey, out var existing)
-                ? existing.Plan == plan ? existing.Registered.Rank ?? 0 : -1
-                : null,
-            message => new InvalidRequestException(message, 400));
+        var ranks = ComputePlanGraph.ComputeRanks(graph, otherPlans, knownRanks);
+        var order = ComputePlanGraph.OrderByRank(ranks);
 
         if (newPlan)
         {
@@ -165,8 +182,9 @@ internal sealed partial class LocalBackend
         }
 
         var created = new TaskEntry[count];
-        foreach (var i in ranked.Order)
+        foreach (var taskKey in order)
         {
+            var i = batchIndex[taskKey];
             var spec = specs[i];
             var task = new ComputeTask
             {
@@ -177,7 +195,7 @@ internal sealed partial class LocalBackend
                 Metadata = spec.Metadata is null ? EmptyMetadata : new Dictionary<string, string>(spec.Metadata),
                 Status = ComputeTaskStatus.WaitingForParentTasks,
                 Worker = spec.Worker,
-                Rank = spec.Rank ?? ranked.Ranks[i],
+                Rank = spec.Rank ?? ranks[taskKey],
                 Tag = spec.Tag ?? "",
                 CreationDate = lifecycle.Now,
                 Inputs = spec.Inputs ?? [],

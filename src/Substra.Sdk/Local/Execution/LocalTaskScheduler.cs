@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Local.Store;
+using Substra.Tools.Schema;
 
 namespace Substra.Sdk.Local.Execution;
 
@@ -115,6 +116,24 @@ internal sealed class LocalTaskScheduler : IAsyncDisposable
             _logger.LogError(e, "Task {TaskKey} failed with an internal error.", task.Key);
         }
 
+        var succeeded = error is null && !cancellationToken.IsCancellationRequested;
+        if (succeeded && task.Registered.Function.Outputs.Any(output => output.Kind == AssetKind.Performance))
+        {
+            // Serialised per plan, and written before DONE: concurrent tasks never leave a stale file behind.
+            lock (task.Plan.LivePerformancesLock)
+            {
+                _runner.WriteLivePerformances(task);
+                Finish(task, error, cancellationToken);
+            }
+        }
+        else
+        {
+            Finish(task, error, cancellationToken);
+        }
+    }
+
+    private void Finish(TaskEntry task, TaskErrorType? error, CancellationToken cancellationToken)
+    {
         var lifecycle = TaskLifecycle.Begin();
         lock (_store.Gate)
         {
@@ -133,10 +152,6 @@ internal sealed class LocalTaskScheduler : IAsyncDisposable
         }
 
         lifecycle.Publish();
-        if (error is null && !cancellationToken.IsCancellationRequested)
-        {
-            _runner.WriteLivePerformances(task);
-        }
     }
 
     /// <summary>Stops the workers; running tasks are canceled (their processes killed by the spawner's disposal).</summary>

@@ -225,27 +225,25 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
         }
     }
 
-    /// <summary>Rewrites the plan's live performances file after a task with performance outputs is done.</summary>
-    public void WriteLivePerformances(TaskEntry task)
+    /// <summary>
+    /// Rewrites the plan's live performances file with <paramref name="finishing"/>'s performances, before the task is
+    /// marked DONE: once the plan is DONE, its file is complete. The caller holds the plan's file lock.
+    /// </summary>
+    public void WriteLivePerformances(TaskEntry finishing)
     {
-        if (!task.Registered.Function.Outputs.Any(output => output.Kind == AssetKind.Performance))
-        {
-            return;
-        }
-
         Models.Performances performances;
         lock (store.Gate)
         {
-            performances = Queries.PerformanceTable.Build(store, task.Plan, DateTimeOffset.Now);
+            performances = Queries.PerformanceTable.Build(store, finishing.Plan, DateTimeOffset.Now, finishing);
         }
 
         try
         {
-            Queries.LivePerformancesFile.Write(workspace.LivePerformancesPath(task.Plan.Key), performances);
+            Queries.LivePerformancesFile.Write(workspace.LivePerformancesPath(finishing.Plan.Key), performances);
         }
         catch (IOException e)
         {
-            logger.LogWarning("Could not write the live performances of compute plan {ComputePlanKey}: {Message}", task.Plan.Key, e.Message);
+            logger.LogWarning("Could not write the live performances of compute plan {ComputePlanKey}: {Message}", finishing.Plan.Key, e.Message);
         }
     }
 

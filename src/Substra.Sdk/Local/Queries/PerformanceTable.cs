@@ -11,11 +11,20 @@ namespace Substra.Sdk.Local.Queries;
 /// </summary>
 internal static class PerformanceTable
 {
-    public static Performances Build(LocalStore store, PlanEntry plan, DateTimeOffset now)
+    /// <param name="store">The store (locked by the caller).</param>
+    /// <param name="plan">The plan.</param>
+    /// <param name="now">The time of the snapshot.</param>
+    /// <param name="finishing">A task whose outputs are saved but that is not marked DONE yet: counted as done.</param>
+    public static Performances Build(LocalStore store, PlanEntry plan, DateTimeOffset now, TaskEntry? finishing = null)
     {
         var snapshot = plan.Snapshot(now);
+        if (finishing is not null && snapshot.Status == ComputePlanStatus.Doing && snapshot.DoneCount + 1 == snapshot.TaskCount)
+        {
+            snapshot = snapshot with { Status = ComputePlanStatus.Done, EndDate = now };
+        }
+
         var rows = new List<PerformanceRow>();
-        foreach (var task in plan.Tasks.Where(task => task.Status == ComputeTaskStatus.Done).OrderBy(task => task.Registered.Rank ?? 0))
+        foreach (var task in plan.Tasks.Where(task => task.Status == ComputeTaskStatus.Done || task == finishing).OrderBy(task => task.Registered.Rank ?? 0))
         {
             var outputs = store.OutputAssets.GetValueOrDefault(task.Key);
             if (outputs is null)

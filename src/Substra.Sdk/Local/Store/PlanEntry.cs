@@ -16,6 +16,9 @@ internal sealed class PlanEntry(ComputePlan registered)
 
     public List<TaskEntry> Tasks { get; } = [];
 
+    /// <summary>Serialises writes of the live performances file (taken before the store's lock, never inside it).</summary>
+    public object LivePerformancesLock { get; } = new();
+
     public DateTimeOffset? StartDate { get; set; }
 
     public DateTimeOffset? EndDate { get; set; }
