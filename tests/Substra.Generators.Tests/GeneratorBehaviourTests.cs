@@ -184,6 +184,33 @@ public sealed class GeneratorBehaviourTests
         Assert.Empty(GeneratorHarness.Problems(output));
     }
 
+    [Fact]
+    public void NestedTypeAndNamespaceOfTheSameNameDoNotCollide()
+    {
+        const string source = """
+            using Substra.Tools;
+
+            namespace A
+            {
+                public partial class B { [SubstraFunction("one")] public void One() { } }
+            }
+
+            public partial class A2 { }
+
+            namespace Root
+            {
+                public partial class A
+                {
+                    public partial class B { [SubstraFunction("two")] public void Two() { } }
+                }
+            }
+            """;
+        var hints = HintNames(GeneratorHarness.CreateCompilation([source]));
+
+        Assert.Contains("A.B.SubstraHandles.g.cs", hints);
+        Assert.Contains("Root.A+B.SubstraHandles.g.cs", hints);
+    }
+
     private static string[] HintNames(CSharpCompilation compilation)
         => GeneratorHarness.Run(compilation).Result.Results.Single().GeneratedSources.Select(static s => s.HintName).ToArray();
 }
