@@ -115,7 +115,8 @@ public sealed class DockerSpawnerTests(DockerEngineFixture engine) : IDisposable
     {
         var archive = FunctionArchive.Python(_archives, "write_input");
         var input = _task.AddModelInput("model", "original");
-        await using var spawner = new DockerSpawner();
+        // As root, who owns the file: only the read-only mount can stop the write.
+        await using var spawner = new DockerSpawner(new DockerSpawnerOptions { NonRootUser = null });
 
         var error = await Assert.ThrowsAsync<ExecutionException>(() => spawner.SpawnAsync(_task.Request(archive), Cancel()));
 
@@ -130,7 +131,7 @@ public sealed class DockerSpawnerTests(DockerEngineFixture engine) : IDisposable
     {
         var archive = FunctionArchive.Python(_archives, "write_sample");
         var sample = _task.AddDataSample("data");
-        await using var spawner = new DockerSpawner();
+        await using var spawner = new DockerSpawner(new DockerSpawnerOptions { NonRootUser = null });
 
         await Assert.ThrowsAsync<ExecutionException>(() => spawner.SpawnAsync(_task.Request(archive), Cancel()));
 

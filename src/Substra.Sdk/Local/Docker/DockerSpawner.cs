@@ -22,6 +22,7 @@ public sealed class DockerSpawner : ITaskSpawner
     private readonly DockerSpawnerOptions _options;
     private readonly DockerEngine _engine;
     private readonly FunctionImages _images;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _running = new();
 
     /// <summary>Connects to the engine of <paramref name="options"/> (lazily: nothing is sent before the first task).</summary>
     public DockerSpawner(DockerSpawnerOptions? options = null)
@@ -38,7 +39,7 @@ public sealed class DockerSpawner : ITaskSpawner
     public Uri Endpoint => _engine.Endpoint;
 
     /// <summary>Number of image builds this spawner ran (a reused image builds nothing).</summary>
-    internal int BuildCount => _images.BuildCount;
+    public int BuildCount => _images.BuildCount;
 
     /// <summary>The image tag of an archive: <c>function-&lt;sha256&gt;</c>.</summary>
     public static string ImageTag(string archiveChecksum) => FunctionImages.TagFor(archiveChecksum);
@@ -71,6 +72,7 @@ public sealed class DockerSpawner : ITaskSpawner
             throw new InvalidOperationException($"The Docker engine refused to create the container of task {request.TaskKey}: {e.ResponseBody}", e);
         }
 
+        _running[containerId] = 0;
         using var timeout = new CancellationTokenSource();
         if (request.Timeout is { } limit) timeout.CancelAfter(limit);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -102,6 +104,10 @@ public sealed class DockerSpawner : ITaskSpawner
         {
             await KillAndRemoveAsync(containerId);
             throw new InvalidOperationException($"The Docker engine failed running task {request.TaskKey}: {e.ResponseBody}", e);
+        }
+        finally
+        {
+            _running.TryRemove(containerId, out _);
         }
 
         if (exitCode != 0)
@@ -201,10 +207,21 @@ public sealed class DockerSpawner : ITaskSpawner
         }
     }
 
-    /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    /// <summary>Kills the containers of tasks still running, then closes the connection.</summary>
+    public async ValueTask DisposeAsync()
     {
+        foreach (var containerId in _running.Keys)
+        {
+            try
+            {
+                await KillAndRemoveAsync(containerId);
+            }
+            catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
+            {
+                // The engine went away: nothing left to kill through it.
+            }
+        }
+
         _engine.Dispose();
-        return ValueTask.CompletedTask;
     }
 }
