@@ -9,7 +9,7 @@ public sealed class RemoteConnectionSettings
     {
         if (string.IsNullOrEmpty(url))
         {
-            throw new ArgumentException("url required to connect to the Substra server", nameof(url));
+            throw new Exceptions.SdkException("url required to connect to the Substra server");
         }
         if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
         {
