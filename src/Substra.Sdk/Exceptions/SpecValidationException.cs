@@ -1,0 +1,7 @@
+namespace Substra.Sdk.Exceptions;
+
+/// <summary>
+/// A spec broke one of its rules (the reference raises pydantic's ValidationError, a ValueError). The message says which
+/// rule and how to fix the spec.
+/// </summary>
+public sealed class SpecValidationException(string message, string? paramName = null) : ArgumentException(message, paramName);

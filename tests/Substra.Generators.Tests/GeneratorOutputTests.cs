@@ -1,0 +1,41 @@
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Substra.Generators.Tests;
+
+/// <summary>Generated sources against checked-in baselines, and the output compiles without warnings.</summary>
+public sealed class GeneratorOutputTests
+{
+    [Fact]
+    public void FunctionExecutable()
+    {
+        var (result, output, _) = GeneratorHarness.Run(
+            GeneratorHarness.CreateCompilation([Sources.DataTypes, Sources.Federated, ModelStore], OutputKind.ConsoleApplication));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        Baselines.AssertMatches(nameof(FunctionExecutable), result);
+    }
+
+    [Fact]
+    public void OpenerLibrary()
+    {
+        var (result, output, _) = GeneratorHarness.Run(
+            GeneratorHarness.CreateCompilation([Sources.Opener], assemblyName: "Sample.Data"),
+            new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample.Data" });
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        Baselines.AssertMatches(nameof(OpenerLibrary), result);
+    }
+
+    private const string ModelStore = """
+        namespace Sample.Functions;
+
+        public sealed class FileModelStore : IModelStore
+        {
+            public System.Threading.Tasks.Task SaveAsync(System.IO.Stream destination, System.Threading.CancellationToken cancellationToken)
+                => destination.WriteAsync(new byte[] { 1 }, cancellationToken).AsTask();
+        }
+        """;
+}
