@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Exceptions;
-using Substra.Sdk.Graph;
 using Substra.Sdk.Json;
 using Substra.Sdk.Models;
 using Substra.Sdk.Schemas;
@@ -208,13 +207,8 @@ public sealed partial class RemoteBackend
         }
     }
 
-    private static List<TaskSpec> OrderTasks(string computePlanKey, IReadOnlyList<ComputePlanTaskSpec>? tasks)
-    {
-        var graph = ComputePlanGraph.GetDependencyGraph(computePlanKey, tasks);
-        // Parents outside the spec are tasks already registered on the platform.
-        var ranks = ComputePlanGraph.ComputeRanks(graph.Dependencies, ignoreUnknownDependencies: true);
-        return ComputePlanGraph.OrderByRank(ranks).Select(id => graph.Tasks[id]).ToList();
-    }
+    private static List<TaskSpec> OrderTasks(string computePlanKey, IReadOnlyList<ComputePlanTaskSpec>? tasks) =>
+        RemoteTaskOrder.Order(computePlanKey, tasks);
 
     private static void CheckBatching(BatchingOptions batching)
     {
