@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Exceptions;
+using Substra.Sdk.Graph;
 using Substra.Sdk.Json;
 using Substra.Sdk.Models;
 using Substra.Sdk.Schemas;
@@ -207,8 +208,13 @@ public sealed partial class RemoteBackend
         }
     }
 
-    private static List<TaskSpec> OrderTasks(string computePlanKey, IReadOnlyList<ComputePlanTaskSpec>? tasks) =>
-        RemoteTaskOrder.Order(computePlanKey, tasks);
+    // The reference's get_tasks: sorted by rank; a parent outside the spec is a task already on the platform.
+    private static List<TaskSpec> OrderTasks(string computePlanKey, IReadOnlyList<ComputePlanTaskSpec>? tasks)
+    {
+        var graph = ComputePlanGraph.GetDependencyGraph(computePlanKey, tasks);
+        var ranks = ComputePlanGraph.ComputeRanks(graph.Dependencies, ignoreUnknownDependencies: true);
+        return ComputePlanGraph.OrderByRank(ranks).Select(id => graph.Tasks[id]).ToList();
+    }
 
     private static void CheckBatching(BatchingOptions batching)
     {
