@@ -29,6 +29,43 @@ public sealed class GeneratorOutputTests
         Baselines.AssertMatches(nameof(OpenerLibrary), result);
     }
 
+    [Fact]
+    public void NestedGlobalAndKeywordNames()
+    {
+        var (result, output, _) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([NestedAndGlobal]));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        Baselines.AssertMatches(nameof(NestedGlobalAndKeywordNames), result);
+    }
+
+    private const string NestedAndGlobal = """
+        using System.Threading.Tasks;
+        using Substra.Tools;
+
+        public partial class GlobalFunctions
+        {
+            [SubstraFunction("event")]
+            public Task @event([ModelOutput("2d-model")] string output, [ModelOutput("Equals")] string equals) => Task.CompletedTask;
+        }
+
+        namespace Sample.Functions.Nested
+        {
+            public partial record Outer
+            {
+                internal static partial class Inner
+                {
+                    /** <summary>Multi-line "doc" comment.</summary> */
+                    [SubstraFunction("noop")]
+                    internal static void Noop() { }
+
+                    [SubstraFunction("local_model")]
+                    public static void LocalModel([ModelInput("local_model")] string a, [ModelInput("local-model")] string b) { }
+                }
+            }
+        }
+        """;
+
     private const string ModelStore = """
         namespace Sample.Functions;
 

@@ -148,7 +148,7 @@ internal static class FunctionParser
         var reachable = IsReachable(method.DeclaredAccessibility);
         for (var type = method.ContainingType; type is not null && reachable; type = type.ContainingType)
         {
-            reachable = IsReachable(type.DeclaredAccessibility);
+            reachable = !type.IsFileLocal && IsReachable(type.DeclaredAccessibility);
         }
 
         if (!reachable)
