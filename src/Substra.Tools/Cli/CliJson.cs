@@ -211,9 +211,18 @@ internal static class CliJson
             index++;
         }
 
+        // A leading zero is the whole integer part ("01" is 0 followed by extra data, as in Python).
         var integerStart = index;
-        SkipDigits(text, ref index);
-        if (index == integerStart || (text[integerStart] == '0' && index - integerStart > 1))
+        if (index < text.Length && text[index] == '0')
+        {
+            index++;
+        }
+        else
+        {
+            SkipDigits(text, ref index);
+        }
+
+        if (index == integerStart)
         {
             throw Error("Expecting value", start);
         }

@@ -135,14 +135,18 @@ public static class SubstraFunctionHost
 
     private static FunctionDescriptor FindFunction(string? name, IReadOnlyList<FunctionDescriptor> functions)
     {
-        var known = string.Join(", ", functions.Select(function => function.Name).Order(StringComparer.Ordinal));
-        if (name is null)
+        foreach (var function in functions)
         {
-            throw new TaskFailureException($"No --function-name given. Known functions: {known}.");
+            if (function.Name == name)
+            {
+                return function;
+            }
         }
 
-        return functions.FirstOrDefault(function => function.Name == name)
-            ?? throw new TaskFailureException($"Function '{name}' not found. Known functions: {known}.");
+        var known = string.Join(", ", functions.Select(function => function.Name).Order(StringComparer.Ordinal));
+        throw new TaskFailureException(name is null
+            ? $"No --function-name given. Known functions: {known}."
+            : $"Function '{name}' not found. Known functions: {known}.");
     }
 
     private static string Reason(Exception exception) => exception switch
