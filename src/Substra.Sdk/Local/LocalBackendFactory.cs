@@ -30,5 +30,5 @@ public sealed class LocalBackendFactory : ILocalBackendFactory
 
     // Kept apart so that Docker.DotNet is only loaded when the docker backend is chosen.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ITaskSpawner CreateDockerSpawner() => new DockerSpawner(new DockerSpawnerOptions());
+    private static ITaskSpawner CreateDockerSpawner() => new DockerSpawner(DockerSpawnerOptions.FromEnvironment());
 }
