@@ -288,6 +288,25 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void SUB018_InstanceFunctionInAbstractClass()
+    {
+        var diagnostic = Single(Usings + "public abstract partial class Functions { [SubstraFunction(\"run\")] public void Run() { } }");
+
+        Assert.Equal("SUB018", diagnostic.Id);
+        Assert.Equal(
+            "The function method 'Functions.Run' is an instance method of an abstract class, which the task's container cannot create: make the class concrete or the method static",
+            diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void StaticFunctionInAbstractClassIsFine()
+    {
+        var (diagnostics, _) = Diagnostics(Usings + "public abstract partial class Functions { [SubstraFunction(\"run\")] public static void Run() { } }");
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public void InvalidFunctionIsNotGeneratedButValidOnesAre()
     {
         var (diagnostics, result) = Diagnostics(Usings + """
