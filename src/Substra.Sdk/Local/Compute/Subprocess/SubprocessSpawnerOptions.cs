@@ -1,0 +1,58 @@
+namespace Substra.Sdk.Local.Compute.Subprocess;
+
+/// <summary>How the subprocess spawner finds its workspace and the interpreters that run functions.</summary>
+public sealed record SubprocessSpawnerOptions
+{
+    /// <summary>The environment variable naming the Python interpreter for <c>.py</c> entrypoints.</summary>
+    public const string PythonEnvironmentVariable = "SUBSTRA_PYTHON";
+
+    /// <summary>The local workspace (<c>local-worker</c>); archives are unpacked into its <c>functions/</c> folder.</summary>
+    public string WorkspaceDirectory { get; init; } = "local-worker";
+
+    /// <summary>
+    /// The interpreter for <c>.py</c> entrypoints. <c>null</c>: the <c>SUBSTRA_PYTHON</c> environment variable, else
+    /// <c>python3</c> on the PATH.
+    /// </summary>
+    public string? PythonInterpreter { get; init; }
+
+    /// <summary>
+    /// The <c>dotnet</c> host for <c>dotnet &lt;dll&gt;</c> entrypoints. <c>null</c>: <c>DOTNET_HOST_PATH</c>, else the host
+    /// running this process, else <c>dotnet</c> on the PATH.
+    /// </summary>
+    public string? DotnetHost { get; init; }
+
+    internal string ResolvePython() =>
+        PythonInterpreter is { Length: > 0 } configured ? configured
+        : Environment.GetEnvironmentVariable(PythonEnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : "python3";
+
+    internal string ResolveDotnetHost()
+    {
+        if (DotnetHost is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath))
+        {
+            return hostPath;
+        }
+
+        if (Environment.ProcessPath is { } processPath &&
+            Path.GetFileNameWithoutExtension(processPath).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        {
+            return processPath;
+        }
+
+        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root)
+        {
+            var candidate = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return "dotnet";
+    }
+}

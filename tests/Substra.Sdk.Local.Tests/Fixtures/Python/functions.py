@@ -1,0 +1,82 @@
+"""Test functions honouring the substratools contract. Models are JSON {"value": float}."""
+import os
+import subprocess
+import sys
+import time
+
+import minitools
+
+
+def _mean(rows):
+    ys = [y for _, y in rows]
+    return sum(ys) / len(ys)
+
+
+@minitools.register
+def train(inputs, outputs, task_properties):
+    # New model = previous value (0 without one) + mean of the local y's.
+    previous = minitools.load_model(inputs["model"])["value"] if "model" in inputs else 0.0
+    minitools.save_model({"value": previous + _mean(inputs["datasamples"])}, outputs["model"])
+
+
+@minitools.register
+def aggregate(inputs, outputs, task_properties):
+    values = [minitools.load_model(path)["value"] for path in inputs["models"]]
+    minitools.save_model({"value": sum(values) / len(values)}, outputs["model"])
+
+
+@minitools.register
+def evaluate(inputs, outputs, task_properties):
+    # Two metrics: the absolute error of the model value against the local mean, and the sample count.
+    model = minitools.load_model(inputs["model"])["value"]
+    rows = inputs["datasamples"]
+    minitools.save_performance(abs(model - _mean(rows)), outputs["error"])
+    minitools.save_performance(float(len(rows)), outputs["count"])
+
+
+@minitools.register
+def dump_arguments(inputs, outputs, task_properties):
+    # Copies arguments.txt (the "@file" argument) byte for byte, plus what the function saw, to the model output.
+    args_file = next(a[1:] for a in sys.argv[1:] if a.startswith("@"))
+    with open(args_file, "rb") as f:
+        content = f.read()
+    with open(outputs["model"], "wb") as f:
+        f.write(content)
+    env = sorted(k for k in os.environ if k.startswith("SUBSTRA_"))
+    print("ENV " + ",".join(env))
+    print("CWD " + os.getcwd())
+    print("ARGV0 " + sys.argv[0])
+
+
+@minitools.register
+def sleep_one_second(inputs, outputs, task_properties):
+    time.sleep(1)
+    minitools.save_model({"value": time.time()}, outputs["model"])
+
+
+@minitools.register
+def sleep_forever(inputs, outputs, task_properties):
+    # Starts a child that would also sleep forever, and tells the test both pids next to its output file.
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    pid_file = os.path.join(os.path.dirname(outputs["model"]), "pids")
+    with open(pid_file + ".tmp", "w") as f:
+        f.write("%d %d" % (os.getpid(), child.pid))
+    os.rename(pid_file + ".tmp", pid_file)
+    print("sleeping", flush=True)
+    time.sleep(600)
+
+
+@minitools.register
+def fail(inputs, outputs, task_properties):
+    print("about to fail", flush=True)
+    print("boom: this function always fails", file=sys.stderr, flush=True)
+    sys.exit(3)
+
+
+@minitools.register
+def forget_output(inputs, outputs, task_properties):
+    pass
+
+
+if __name__ == "__main__":
+    minitools.execute()
