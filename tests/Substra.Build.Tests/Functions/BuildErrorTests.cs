@@ -18,19 +18,17 @@ public sealed class BuildErrorTests
         Assert.Contains("(train, predict)", result.Output, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("Mcr.Microsoft.com/dotnet/Runtime:10.0", "must be lowercase")]
-    [InlineData("mcr.microsoft.com/dotnet/runtime:10.0 AS base", "white space")]
-    [InlineData("mcr.microsoft.com/dotnet/runtime:-10", "does not match")]
-    public async Task Invalid_base_image_is_SUBB002(string image, string reason)
+    // The grammar itself is covered by DockerImageReferenceTests; this checks the build reports it.
+    [Fact]
+    public async Task Invalid_base_image_is_SUBB002()
     {
         using var project = TestProject.Create("Demo.Image", "Exe");
         project.WriteFile("Functions.cs", ProjectSources.Functions());
-        project.SetProperty("SubstraBaseImage", image);
+        project.SetProperty("SubstraBaseImage", "Mcr.Microsoft.com/dotnet/Runtime:10.0");
 
         var result = await project.BuildAsync();
 
-        AssertError(result, "SUBB002", reason);
+        AssertError(result, "SUBB002", "SubstraBaseImage 'Mcr.Microsoft.com/dotnet/Runtime:10.0' is not a valid Docker image reference: the repository name must be lowercase");
         Assert.Contains("Set it to an image such as mcr.microsoft.com/dotnet/runtime:10.0", result.Output, StringComparison.Ordinal);
     }
 
