@@ -1,17 +1,155 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Substra.Tools.Cli;
+using Substra.Tools.Logging;
+using Substra.Tools.Openers;
 
 namespace Substra.Tools.Hosting;
 
 /// <summary>The generated entry point of a function project calls this.</summary>
 public static class SubstraFunctionHost
 {
+    /// <summary>Exit code of a command line that breaks the contract (argparse's).</summary>
+    public const int InvalidCommandLineExitCode = 2;
+
+    /// <summary>Exit code of any other failure.</summary>
+    public const int FailureExitCode = 1;
+
     /// <summary>
     /// Parses the substratools command line, builds the task's container, loads the opener, runs the named function and
-    /// checks its outputs. Returns the process exit code.
+    /// checks its outputs. Returns the process exit code: 0 on success, 2 for an invalid command line, 1 for any other
+    /// failure (with a one-line reason on stderr and the full exception in the <c>--log-path</c> file).
     /// </summary>
     public static Task<int> RunAsync(
         string[] args,
         IReadOnlyList<FunctionDescriptor> functions,
         Action<IServiceCollection> configureServices)
-        => throw new NotImplementedException("Placeholder until the runtime lands.");
+        => RunAsync(args, functions, configureServices, Console.Out, Console.Error);
+
+    internal static async Task<int> RunAsync(
+        string[] args,
+        IReadOnlyList<FunctionDescriptor> functions,
+        Action<IServiceCollection> configureServices,
+        TextWriter standardOutput,
+        TextWriter standardError)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(functions);
+        ArgumentNullException.ThrowIfNull(configureServices);
+
+        using var log = new TaskLog(standardError);
+        TaskCommandLine commandLine;
+        try
+        {
+            commandLine = TaskCommandLine.Parse(args);
+        }
+        catch (InvalidCliException exception)
+        {
+            log.WriteFailure(exception.Message, null);
+            return InvalidCommandLineExitCode;
+        }
+
+        if (commandLine.HelpRequested)
+        {
+            await standardOutput.WriteLineAsync(TaskCommandLine.Usage).ConfigureAwait(false);
+            await standardOutput.WriteLineAsync("functions: " + string.Join(", ", functions.Select(function => function.Name).Order(StringComparer.Ordinal))).ConfigureAwait(false);
+            return 0;
+        }
+
+        log.MinimumLevel = ToLogLevel(commandLine.LogLevel);
+        using var cancellation = new TaskCancellation();
+        try
+        {
+            if (commandLine.LogPath is not null)
+            {
+                log.OpenFile(commandLine.LogPath);
+            }
+
+            await RunTaskAsync(commandLine, functions, configureServices, log, cancellation.Token).ConfigureAwait(false);
+            return 0;
+        }
+        catch (OperationCanceledException exception) when (cancellation.IsCancellationRequested)
+        {
+            log.WriteFailure("The task was cancelled (SIGTERM or Ctrl+C).", exception);
+            return FailureExitCode;
+        }
+        catch (Exception exception)
+        {
+            log.WriteFailure(Reason(exception), exception);
+            return FailureExitCode;
+        }
+    }
+
+    private static async Task RunTaskAsync(
+        TaskCommandLine commandLine,
+        IReadOnlyList<FunctionDescriptor> functions,
+        Action<IServiceCollection> configureServices,
+        TaskLog log,
+        CancellationToken cancellationToken)
+    {
+        var function = FindFunction(commandLine.FunctionName, functions);
+        var binding = TaskBinding.Bind(function.Schema, commandLine);
+        var opener = binding.OpenerPath is null ? null : OpenerLoader.Load(binding.OpenerPath);
+        if (commandLine.FakeData && opener is not null && commandLine.NFakeSamples is null)
+        {
+            throw new TaskFailureException("--fake-data needs --n-fake-samples: the opener makes that many fake samples.");
+        }
+
+        var services = new ServiceCollection();
+        var loggerFactory = new LoggerFactory([new TaskLoggerProvider(log)]);
+        services.AddSingleton<ILoggerFactory>(loggerFactory);
+        services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        configureServices(services);
+        opener?.Factory.ConfigureServices(services);
+
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var logger = loggerFactory.CreateLogger("substratools");
+        logger.LogDebug("Running the function '{Function}' with rank {Rank}.", function.Name, commandLine.TaskProperties.Rank);
+
+        object? data = null;
+        if (opener is not null)
+        {
+            data = commandLine.FakeData
+                ? opener.Factory.FakeData(scope.ServiceProvider, commandLine.NFakeSamples!.Value)
+                : opener.Factory.GetData(scope.ServiceProvider, binding.DataSampleFolders);
+        }
+
+        var invocation = new TaskInvocation(binding, scope.ServiceProvider, commandLine.TaskProperties, opener, data, cancellationToken);
+        await using (invocation.ConfigureAwait(false))
+        {
+            await function.Invoke(invocation).ConfigureAwait(false);
+            await invocation.CompleteAsync().ConfigureAwait(false);
+        }
+
+        logger.LogDebug("The function '{Function}' completed.", function.Name);
+    }
+
+    private static FunctionDescriptor FindFunction(string? name, IReadOnlyList<FunctionDescriptor> functions)
+    {
+        var known = string.Join(", ", functions.Select(function => function.Name).Order(StringComparer.Ordinal));
+        if (name is null)
+        {
+            throw new TaskFailureException($"No --function-name given. Known functions: {known}.");
+        }
+
+        return functions.FirstOrDefault(function => function.Name == name)
+            ?? throw new TaskFailureException($"Function '{name}' not found. Known functions: {known}.");
+    }
+
+    private static string Reason(Exception exception) => exception switch
+    {
+        TaskFailureException or OpenerArtifactException => exception.Message,
+        System.Reflection.TargetInvocationException { InnerException: { } inner } => Reason(inner),
+        _ => $"{exception.GetType().FullName}: {exception.Message}",
+    };
+
+    private static LogLevel ToLogLevel(TaskLogLevel level) => level switch
+    {
+        TaskLogLevel.Debug => LogLevel.Debug,
+        TaskLogLevel.Info => LogLevel.Information,
+        TaskLogLevel.Warning => LogLevel.Warning,
+        TaskLogLevel.Error => LogLevel.Error,
+        _ => LogLevel.Critical,
+    };
 }

@@ -1,0 +1,5 @@
+namespace Substra.Generators.Model;
+
+/// <summary>A valid <c>[SubstraOpener]</c> class: the artifact name, the class, and the <c>TData</c> of its <c>IOpener&lt;TData&gt;</c>.</summary>
+/// <remarks>Immutable and structurally equal all the way down, otherwise we risk breaking incremental caching.</remarks>
+internal sealed record OpenerModel(string Name, string TypeName, string DataTypeName, string? Description);

@@ -1,0 +1,8 @@
+namespace Substra.Generators.Model;
+
+/// <summary>
+/// One function parameter. <paramref name="Identifier"/> is the input/output identifier (null for task properties,
+/// cancellation and data); <paramref name="DataTypeName"/> is the fully qualified type for <see cref="ParameterBinding.Data"/>.
+/// </summary>
+/// <remarks>Immutable and structurally equal all the way down, otherwise we risk breaking incremental caching.</remarks>
+internal sealed record ParameterModel(ParameterBinding Binding, string? Identifier, string? DataTypeName, bool Optional);

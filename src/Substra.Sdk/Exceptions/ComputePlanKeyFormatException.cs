@@ -1,0 +1,10 @@
+namespace Substra.Sdk.Exceptions;
+
+/// <summary>A compute plan key is not a UUID (the reference's <c>ComputePlanKeyFormatError</c>).</summary>
+public class ComputePlanKeyFormatException : Exception
+{
+    public ComputePlanKeyFormatException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+}

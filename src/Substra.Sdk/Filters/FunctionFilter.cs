@@ -1,0 +1,29 @@
+namespace Substra.Sdk.Filters;
+
+/// <summary>Filters for <c>ListFunctionAsync</c>.</summary>
+public sealed record FunctionFilter : AssetFilter
+{
+    /// <summary>A substring of the name.</summary>
+    public string? Name { get; init; }
+
+    public IReadOnlyList<MetadataFilter>? Metadata { get; init; }
+
+    /// <summary>Functions usable by any of these organisations (remote).</summary>
+    public IReadOnlyList<string>? Permissions { get; init; }
+
+    public IReadOnlyList<string>? ComputePlanKeys { get; init; }
+
+    public IReadOnlyList<string>? DatasetKeys { get; init; }
+
+    public IReadOnlyList<string>? DataSampleKeys { get; init; }
+
+    protected override void AddFilters(Dictionary<string, object?> filters)
+    {
+        AddName(filters, Name);
+        AddMetadata(filters, Metadata);
+        Add(filters, "permissions", Permissions);
+        Add(filters, "compute_plan_key", ComputePlanKeys);
+        Add(filters, "dataset_key", DatasetKeys);
+        Add(filters, "data_sample_key", DataSampleKeys);
+    }
+}

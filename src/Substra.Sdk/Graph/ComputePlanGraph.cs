@@ -1,0 +1,201 @@
+using Substra.Sdk.Exceptions;
+using Substra.Sdk.Schemas;
+
+namespace Substra.Sdk.Graph;
+
+/// <summary>
+/// Ranks of a compute plan's DAG (§3 of the reference): a node without dependency has rank 0, every other node one more
+/// than its highest-ranked dependency (longest-path depth). Runs in O(nodes + edges).
+/// </summary>
+public static class ComputePlanGraph
+{
+    private const string CircularDependencyFound = "missing dependency among inModels IDs, circular dependency found";
+
+    /// <summary>Computes the rank of every node of <paramref name="nodeGraph"/>.</summary>
+    /// <param name="nodeGraph">Node → the nodes it depends on, enumerated in the plan's order.</param>
+    /// <param name="nodesToIgnore">Dependencies that do not count (a node of the graph cannot be ignored).</param>
+    /// <param name="knownRanks">
+    /// Ranks of nodes outside the graph (tasks registered before): a node depending on one gets at least its rank + 1.
+    /// </param>
+    /// <param name="ignoreUnknownDependencies">
+    /// Treat a dependency that is neither in the graph, ignored nor known as already created (the remote backend's rule);
+    /// when false it is an error naming it.
+    /// </param>
+    /// <returns>
+    /// The ranks, in the reference's insertion order: nodes without dependency in the graph first (in graph order), then
+    /// in discovery order. A stable sort on rank over this order gives the order in which to add tasks.
+    /// </returns>
+    /// <exception cref="InvalidRequestException">A cycle, or an unknown dependency.</exception>
+    public static OrderedDictionary<string, int> ComputeRanks(
+        IReadOnlyDictionary<string, IReadOnlyList<string>> nodeGraph,
+        IReadOnlySet<string>? nodesToIgnore = null,
+        IReadOnlyDictionary<string, int>? knownRanks = null,
+        bool ignoreUnknownDependencies = false)
+    {
+        ArgumentNullException.ThrowIfNull(nodeGraph);
+        var count = nodeGraph.Count;
+        var names = new string[count];
+        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        foreach (var node in nodeGraph.Keys)
+        {
+            if (nodesToIgnore is not null && nodesToIgnore.Contains(node))
+            {
+                throw new ArgumentException($"The node '{node}' is both in the graph and in the nodes to ignore.", nameof(nodesToIgnore));
+            }
+
+            names[index.Count] = node;
+            index.Add(node, index.Count);
+        }
+
+        var dependencies = new List<int>?[count];
+        var children = new List<int>?[count];
+        var pending = new int[count];
+        var ranks = new int[count];
+        var position = 0;
+        foreach (var (node, nodeDependencies) in nodeGraph)
+        {
+            foreach (var dependency in nodeDependencies ?? [])
+            {
+                if (nodesToIgnore is not null && nodesToIgnore.Contains(dependency))
+                {
+                    continue;
+                }
+
+                if (index.TryGetValue(dependency, out var parent))
+                {
+                    (dependencies[position] ??= []).Add(parent);
+                    (children[parent] ??= []).Add(position);
+                    pending[position]++;
+                }
+                else if (knownRanks is not null && knownRanks.TryGetValue(dependency, out var knownRank))
+                {
+                    ranks[position] = Math.Max(ranks[position], knownRank + 1);
+                }
+                else if (!ignoreUnknownDependencies)
+                {
+                    throw new InvalidRequestException(
+                        $"missing dependency among inModels IDs, '{node}' depends on '{dependency}', which is neither in the plan nor already registered",
+                        400);
+                }
+            }
+
+            position++;
+        }
+
+        var order = new int[count];
+        var ordered = 0;
+        for (var node = 0; node < count; node++)
+        {
+            if (pending[node] == 0)
+            {
+                order[ordered++] = node;
+            }
+        }
+
+        if (ordered == 0 && count > 0)
+        {
+            throw new InvalidRequestException(CircularDependencyFound, 400);
+        }
+
+        // Kahn's algorithm: the order array doubles as the queue.
+        for (var head = 0; head < ordered; head++)
+        {
+            var current = order[head];
+            foreach (var child in children[current] ?? [])
+            {
+                ranks[child] = Math.Max(ranks[child], ranks[current] + 1);
+                if (--pending[child] == 0)
+                {
+                    order[ordered++] = child;
+                }
+            }
+        }
+
+        if (ordered < count)
+        {
+            ThrowCycle(names, dependencies, pending);
+        }
+
+        var result = new OrderedDictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            result.Add(names[order[i]], ranks[order[i]]);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The dependency graph of plan tasks (<c>task_id</c> → parent task keys) and each task as a <see cref="TaskSpec"/>
+    /// of plan <paramref name="computePlanKey"/> (rank not set yet).
+    /// </summary>
+    /// <exception cref="InvalidRequestException">Two tasks have the same id.</exception>
+    public static DependencyGraph GetDependencyGraph(string computePlanKey, IReadOnlyList<ComputePlanTaskSpec>? tasks)
+    {
+        var graph = new Dictionary<string, IReadOnlyList<string>>(tasks?.Count ?? 0, StringComparer.Ordinal);
+        var specs = new Dictionary<string, TaskSpec>(tasks?.Count ?? 0, StringComparer.Ordinal);
+        foreach (var task in tasks ?? [])
+        {
+            if (graph.ContainsKey(task.TaskId))
+            {
+                throw new InvalidRequestException($"Two tasks cannot have the same id. Duplicate task_id: '{task.TaskId}'.", 400);
+            }
+
+            var parents = new List<string>();
+            foreach (var input in task.Inputs ?? [])
+            {
+                if (!string.IsNullOrEmpty(input.ParentTaskKey))
+                {
+                    parents.Add(input.ParentTaskKey);
+                }
+            }
+
+            graph.Add(task.TaskId, parents);
+            specs.Add(task.TaskId, TaskSpec.FromComputePlan(computePlanKey, null, task));
+        }
+
+        return new DependencyGraph(graph, specs);
+    }
+
+    /// <summary>The nodes of <paramref name="ranks"/> by ascending rank, stable over the ranks' order.</summary>
+    public static IReadOnlyList<string> OrderByRank(OrderedDictionary<string, int> ranks)
+    {
+        ArgumentNullException.ThrowIfNull(ranks);
+        return ranks.OrderBy(pair => pair.Value).Select(pair => pair.Key).ToArray();
+    }
+
+    // Every node left has a pending dependency, so walking dependencies backwards must come back to the walk: that is a cycle.
+    // The walk starts where the reference's BFS enters the cycle, so a two-node cycle is reported as the reference does.
+    private static void ThrowCycle(string[] names, List<int>?[] dependencies, int[] pending)
+    {
+        var start = -1;
+        for (var node = 0; node < names.Length && start < 0; node++)
+        {
+            if (pending[node] > 0 && (dependencies[node] ?? []).Any(dependency => pending[dependency] == 0))
+            {
+                start = node;
+            }
+        }
+
+        if (start < 0)
+        {
+            start = Array.FindIndex(pending, value => value > 0);
+        }
+
+        var onPath = new HashSet<int>();
+        var current = start;
+        while (onPath.Add(current))
+        {
+            var next = (dependencies[current] ?? []).First(dependency => pending[dependency] > 0);
+            if (onPath.Contains(next))
+            {
+                throw new InvalidRequestException(
+                    $"missing dependency among inModels IDs, circular dependency between {names[current]} and {names[next]}", 400);
+            }
+
+            current = next;
+        }
+
+        throw new InvalidRequestException(CircularDependencyFound, 400);
+    }
+}

@@ -1,0 +1,21 @@
+using Substra.Tools.Schema;
+using System.Text.Json.Serialization;
+using Substra.Sdk.Json;
+
+namespace Substra.Sdk.Models;
+
+/// <summary>An output of a registered function.</summary>
+public sealed record FunctionOutput
+{
+    [JsonPropertyName("identifier")]
+    public required string Identifier { get; init; }
+
+    [JsonPropertyName("kind")]
+    [JsonConverter(typeof(AssetKindJsonConverter))]
+    public required AssetKind Kind { get; init; }
+
+    [JsonPropertyName("multiple")]
+    public bool Multiple { get; init; }
+
+    public override string ToString() => SubstraJson.ToIndentedString(this);
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+using Substra.Sdk.Json;
+using Substra.Tools.Schema;
+
+namespace Substra.Sdk.Models;
+
+/// <summary>
+/// An asset a task consumed: a dataset (kind ASSET_DATA_MANAGER), a data sample (ASSET_DATA_SAMPLE) or a model (ASSET_MODEL).
+/// Exactly one of <see cref="Dataset"/>, <see cref="DataSample"/> and <see cref="Model"/> is set, per <see cref="Kind"/>.
+/// </summary>
+[JsonConverter(typeof(InputAssetJsonConverter))]
+public sealed record InputAsset
+{
+    public required AssetKind Kind { get; init; }
+
+    public required string Identifier { get; init; }
+
+    public Dataset? Dataset { get; init; }
+
+    public DataSample? DataSample { get; init; }
+
+    public OutModel? Model { get; init; }
+
+    /// <summary>The asset, whatever its kind (the reference's <c>asset</c>).</summary>
+    [JsonIgnore]
+    public object Asset => (object?)Dataset ?? (object?)DataSample ?? Model
+        ?? throw new InvalidOperationException($"The input asset '{Identifier}' holds no asset.");
+
+    public override string ToString() => SubstraJson.ToIndentedString(this);
+}

@@ -1,0 +1,27 @@
+using Substra.Sdk.Exceptions;
+
+namespace Substra.Sdk.Schemas;
+
+/// <summary>Checks shared by the specs.</summary>
+internal static class SpecRules
+{
+    public static void Require(object? value, string wireName, string meaning)
+    {
+        if (value is null || value is string { Length: 0 })
+        {
+            throw new SpecValidationException($"'{wireName}' field must be set ({meaning}).", wireName);
+        }
+    }
+
+    public static void RequireUniqueIdentifiers(IEnumerable<string> identifiers, string message)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var identifier in identifiers)
+        {
+            if (!seen.Add(identifier))
+            {
+                throw new SpecValidationException($"{message} Duplicate identifier: '{identifier}'.");
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace Substra.Tools.Logging;
+
+/// <summary>
+/// Where a task logs: stderr, and the <c>--log-path</c> file when given, at the requested level. Stderr lines stay one line
+/// per record (an exception adds only its one-line summary, or its stack at debug level); the file gets full exceptions.
+/// </summary>
+internal sealed class TaskLog(TextWriter standardError) : IDisposable
+{
+    private readonly Lock writeLock = new();
+    private StreamWriter? file;
+
+    public LogLevel MinimumLevel { get; set; } = LogLevel.Information;
+
+    public bool IsEnabled(LogLevel level) => level != LogLevel.None && level >= MinimumLevel;
+
+    /// <summary>Appends to the file (creating its folder), as Python's logging.FileHandler does.</summary>
+    public void OpenFile(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        file = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+    }
+
+    public void Write(string category, LogLevel level, string message, Exception? exception)
+    {
+        if (!IsEnabled(level))
+        {
+            return;
+        }
+
+        var line = Format(category, level, message);
+        lock (writeLock)
+        {
+            if (exception is null)
+            {
+                standardError.WriteLine(line);
+            }
+            else if (MinimumLevel <= LogLevel.Debug)
+            {
+                standardError.WriteLine(line + Environment.NewLine + exception);
+            }
+            else
+            {
+                standardError.WriteLine(line + " (" + OneLine(exception.GetType().Name + ": " + exception.Message) + ")");
+            }
+
+            file?.WriteLine(exception is null ? line : line + Environment.NewLine + exception);
+        }
+    }
+
+    /// <summary>The reason a task failed: one line on stderr whatever the level, and the full exception in the file.</summary>
+    public void WriteFailure(string reason, Exception? exception)
+    {
+        lock (writeLock)
+        {
+            standardError.WriteLine("error: " + OneLine(reason));
+            standardError.Flush();
+            if (file is not null)
+            {
+                var line = Format("substratools", LogLevel.Critical, reason);
+                file.WriteLine(exception is null ? line : line + Environment.NewLine + exception);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (writeLock)
+        {
+            file?.Dispose();
+            file = null;
+        }
+    }
+
+    internal static string OneLine(string text) => text.TrimEnd('\r', '\n').ReplaceLineEndings(" ");
+
+    private static string Format(string category, LogLevel level, string message)
+        => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{DateTime.UtcNow:yyyy-MM-dd HH:mm:ss,fff} - {category} - {LevelName(level)} - {message}");
+
+    /// <summary>Python's logging level names.</summary>
+    private static string LevelName(LogLevel level) => level switch
+    {
+        LogLevel.Trace or LogLevel.Debug => "DEBUG",
+        LogLevel.Information => "INFO",
+        LogLevel.Warning => "WARNING",
+        LogLevel.Error => "ERROR",
+        _ => "CRITICAL",
+    };
+}

@@ -1,0 +1,102 @@
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace Substra.Generators.Tests;
+
+/// <summary>Generated sources against checked-in baselines, and the output compiles without warnings.</summary>
+public sealed class GeneratorOutputTests
+{
+    [Fact]
+    public void FunctionExecutable()
+    {
+        var (result, output, _) = GeneratorHarness.Run(
+            GeneratorHarness.CreateCompilation([Sources.DataTypes, Sources.Federated, ModelStore], OutputKind.ConsoleApplication));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        Baselines.AssertMatches(nameof(FunctionExecutable), result);
+    }
+
+    [Fact]
+    public void OpenerLibrary()
+    {
+        var (result, output, _) = GeneratorHarness.Run(
+            GeneratorHarness.CreateCompilation([Sources.Opener], assemblyName: "Sample.Data"),
+            new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample.Data" });
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        Baselines.AssertMatches(nameof(OpenerLibrary), result);
+    }
+
+    [Fact]
+    public void GeneratedCodeIsFullyDocumented()
+    {
+        // With a documentation file, a public member without XML comment is CS1591, an error under warnings-as-errors.
+        var parseOptions = GeneratorHarness.ParseOptions.WithDocumentationMode(Microsoft.CodeAnalysis.DocumentationMode.Diagnose);
+        var compilation = GeneratorHarness.CreateCompilation([Sources.DataTypes, Sources.Federated, ModelStore], OutputKind.ConsoleApplication, parseOptions);
+        var (_, output, _) = GeneratorHarness.Run(compilation);
+
+        var generatedProblems = GeneratorHarness.Problems(output).Where(static d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true);
+        Assert.Empty(generatedProblems);
+    }
+
+    [Fact]
+    public void OutputDoesNotDependOnFileOrder()
+    {
+        string[] sources = [Sources.DataTypes, Sources.Federated, ModelStore, Sources.Opener];
+        var forward = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(sources)).Result;
+        var backward = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(sources.Reverse())).Result;
+
+        static (string, string)[] Texts(GeneratorDriverRunResult result) => result.Results.Single().GeneratedSources
+            .Select(static s => (s.HintName, s.SourceText.ToString())).OrderBy(static s => s.HintName, StringComparer.Ordinal).ToArray();
+        Assert.Equal(Texts(forward), Texts(backward));
+    }
+
+    [Fact]
+    public void NestedGlobalAndKeywordNames()
+    {
+        var (result, output, _) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([NestedAndGlobal]));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        Baselines.AssertMatches(nameof(NestedGlobalAndKeywordNames), result);
+    }
+
+    private const string NestedAndGlobal = """
+        using System.Threading.Tasks;
+        using Substra.Tools;
+
+        public partial class GlobalFunctions
+        {
+            [SubstraFunction("event")]
+            public Task @event([ModelOutput("2d-model")] string output, [ModelOutput("Equals")] string equals) => Task.CompletedTask;
+        }
+
+        namespace Sample.Functions.Nested
+        {
+            public partial record Outer
+            {
+                internal static partial class Inner
+                {
+                    /** <summary>Multi-line "doc" comment.</summary> */
+                    [SubstraFunction("noop")]
+                    internal static void Noop() { }
+
+                    [SubstraFunction("local_model")]
+                    public static void LocalModel([ModelInput("local_model")] string a, [ModelInput("local-model")] string b) { }
+                }
+            }
+        }
+        """;
+
+    private const string ModelStore = """
+        namespace Sample.Functions;
+
+        public sealed class FileModelStore : IModelStore
+        {
+            public System.Threading.Tasks.Task SaveAsync(System.IO.Stream destination, System.Threading.CancellationToken cancellationToken)
+                => destination.WriteAsync(new byte[] { 1 }, cancellationToken).AsTask();
+        }
+        """;
+}
