@@ -114,6 +114,30 @@ public sealed class FunctionArchiveTests(BuiltFunctionProject built) : IClassFix
         Assert.Equal(["train.zip"], after.ChangedSince(before));
     }
 
+    [Fact]
+    public async Task Unpacked_archive_runs_its_entrypoint_with_the_substratools_command_line()
+    {
+        var work = Path.Combine(Path.GetDirectoryName(built.Project.Directory)!, "run-predict");
+        ZipFile.ExtractToDirectory(Path.Combine(Functions, "predict.zip"), work, overwriteFiles: true);
+        var model = Path.Combine(work, "model.bin");
+        var predictions = Path.Combine(work, "predictions.bin");
+        File.WriteAllText(model, "weights");
+        // As the platform runs it: the image's ENTRYPOINT, then @arguments.txt with one argument per line.
+        File.WriteAllLines(Path.Combine(work, "arguments.txt"),
+        [
+            "--inputs", $$"""[{"id": "model", "value": "{{model}}", "multiple": false}]""",
+            "--outputs", $$"""[{"id": "predictions", "value": "{{predictions}}", "multiple": false}]""",
+        ]);
+        var entrypointLine = ZipContents.ReadText(Path.Combine(Functions, "predict.zip"), "Dockerfile")
+            .Split('\n').Single(line => line.StartsWith("ENTRYPOINT ", StringComparison.Ordinal));
+        var entrypoint = JsonSerializer.Deserialize<string[]>(entrypointLine["ENTRYPOINT ".Length..])!;
+
+        var run = await DotNetCli.RunProgramAsync(entrypoint[0], work, null, [.. entrypoint[1..], "@arguments.txt"]);
+
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Equal("weights", File.ReadAllText(predictions));
+    }
+
     private IReadOnlyList<(string, string)> ApplicationEntries(string archive)
     {
         using var zip = ZipFile.OpenRead(Path.Combine(Functions, archive));

@@ -11,9 +11,12 @@ internal static class DotNetCli
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+        => RunProgramAsync("dotnet", workingDirectory, environment, arguments);
+
+    public static async Task<ProcessResult> RunProgramAsync(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -54,13 +57,13 @@ internal static class DotNetCli
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"`dotnet {string.Join(' ', arguments)}` did not finish within {Timeout}:\n{output}");
+            throw new TimeoutException($"`{program} {string.Join(' ', arguments)}` did not finish within {Timeout}:\n{output}");
         }
 
         process.WaitForExit();
         lock (output)
         {
-            return new ProcessResult("dotnet " + string.Join(' ', arguments), process.ExitCode, output.ToString());
+            return new ProcessResult(program + " " + string.Join(' ', arguments), process.ExitCode, output.ToString());
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed class OpenerArtifactTests
         Assert.False(Directory.Exists(project.FunctionsDirectory));
         var opener = Path.Combine(project.OpenersDirectory, "mnist.opener");
         Assert.Equal(
-            """{"format":"substra-dotnet-opener","version":1,"name":"mnist","assembly":"Demo.Data.dll","factory":"Demo.Data.MnistOpenerFactory"}""",
+            $$"""{"format":"substra-dotnet-opener","version":1,"name":"mnist","assembly":"Demo.Data.dll","factory":"{{ProjectSources.OpenerFactory}}"}""",
             ZipContents.ReadText(opener, "substra-opener.json"));
         var names = ZipContents.Names(opener);
         Assert.Contains("Demo.Data.dll", names);
