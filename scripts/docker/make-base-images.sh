@@ -3,7 +3,8 @@
 #   mcr.microsoft.com/dotnet/runtime:<major>.0  the default base image of the function archives built by dotnet build:
 #                                               Debian minbase + ICU, OpenSSL, CA certificates + this machine's .NET runtime
 #                                               (runtime only, no SDK) at /usr/share/dotnet, dotnet on PATH.
-#   substra-python:3.11                         Debian minbase + python3 (Debian's 3.11), for Python functions (tests).
+#   substra-python:3.11                         Debian minbase + python3 (Debian's 3.11), for Python functions (tests);
+#                                               also tagged python:3.11-slim so archives written for the platform build as they are.
 # Both are root filesystems made by debootstrap from the apt mirror this machine already uses, then `docker import`ed.
 # Both have a non-root user `app` (uid/gid 1000, APP_UID=1000) and no network tools.
 # Options: --force rebuilds images that exist. Env: SUBSTRA_DEBIAN_MIRROR (default: the host's apt source),
@@ -129,4 +130,10 @@ else
   docker run --rm --network none "$python_tag" python3 --version
   end=$(date +%s.%N)
   printf '%s created in %.1f s\n' "$python_tag" "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')"
+fi
+
+# Archives written for the platform start FROM python:3.11-slim: the offline Python image stands in for it.
+if ! image_exists python:3.11-slim; then
+  docker tag "$python_tag" python:3.11-slim
+  echo "python:3.11-slim -> $python_tag"
 fi

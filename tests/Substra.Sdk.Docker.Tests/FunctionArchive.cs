@@ -7,6 +7,8 @@ namespace Substra.Sdk.Docker.Tests;
 /// <summary>A function archive made by a test: a Dockerfile plus files, as .tar.gz or .zip.</summary>
 public sealed record FunctionArchive(string Path, string Checksum)
 {
+    private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>The Python test function (Functions/function.py) registered as <paramref name="functionName"/>.</summary>
     public static FunctionArchive Python(string directory, string functionName, IReadOnlyDictionary<string, string>? extraFiles = null,
         bool zip = false, string? extraDockerfileLines = null)
@@ -37,20 +39,24 @@ public sealed record FunctionArchive(string Path, string Checksum)
                 using var archive = new ZipArchive(file, ZipArchiveMode.Create);
                 foreach (var (name, content) in files)
                 {
-                    using var writer = new StreamWriter(archive.CreateEntry(name).Open());
+                    var entry = archive.CreateEntry(name);
+                    entry.LastWriteTime = FixedTime;
+                    using var writer = new StreamWriter(entry.Open());
                     writer.Write(content);
                 }
             }
             else
             {
                 using var gzip = new GZipStream(file, CompressionLevel.Fastest);
-                using var tar = new TarWriter(gzip, TarEntryFormat.Pax);
+                using var tar = new TarWriter(gzip, TarEntryFormat.Ustar);
                 foreach (var (name, content) in files)
                 {
-                    tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name)
+                    tar.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, name)
                     {
                         Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
                         DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)),
+                        // Same content, same checksum: the image is reused across tests and runs.
+                        ModificationTime = FixedTime,
                     });
                 }
             }

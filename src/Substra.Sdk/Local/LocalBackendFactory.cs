@@ -1,11 +1,13 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Local.Compute.Subprocess;
+using Substra.Sdk.Local.Docker;
 
 namespace Substra.Sdk.Local;
 
-/// <summary>Builds local backends: the subprocess spawner, or the docker one (provided by <c>Local/Docker</c>).</summary>
+/// <summary>Builds local backends: the subprocess spawner, or or the docker one (<c>Local/Docker</c>).</summary>
 public sealed class LocalBackendFactory : ILocalBackendFactory
 {
     /// <inheritdoc />
@@ -19,11 +21,14 @@ public sealed class LocalBackendFactory : ILocalBackendFactory
             BackendType.LocalSubprocess => new SubprocessSpawner(
                 new SubprocessSpawnerOptions { WorkspaceDirectory = workspace, PythonInterpreter = settings.PythonInterpreter },
                 settings.LoggerFactory.CreateLogger<SubprocessSpawner>()),
-            BackendType.LocalDocker => LocalSpawnerFactories.CreateDocker(settings) ?? throw new NotSupportedException(
-                "The docker backend is not available in this build of Substra.Sdk; use the subprocess backend (backend_type subprocess)."),
+            BackendType.LocalDocker => CreateDockerSpawner(),
             _ => throw new ArgumentException(
                 $"A local backend is subprocess or docker, not {settings.BackendType.ToWireName()}.", nameof(settings)),
         };
         return new LocalBackend(settings, spawner);
     }
+
+    // Kept apart so that Docker.DotNet is only loaded when the docker backend is chosen.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ITaskSpawner CreateDockerSpawner() => new DockerSpawner(DockerSpawnerOptions.FromEnvironment());
 }

@@ -23,7 +23,12 @@ public sealed class LocalNetwork : IAsyncDisposable
         {
             _organizations.Add(new LocalBackendFactory().Create(new LocalBackendSettings
             {
+#if SUBSTRA_DOCKER_BACKEND
+                // Substra.Sdk.Docker.Tests compiles this suite again to run it in containers.
+                BackendType = BackendType.LocalDocker,
+#else
                 BackendType = BackendType.LocalSubprocess,
+#endif
                 WorkspaceDirectory = Workspace,
                 MaxParallelTasks = maxParallelTasks,
                 PythonInterpreter = SpawnerFixture.Python,
