@@ -119,7 +119,7 @@ public sealed class PerformanceReport
 
         var series = Organisations
             .Select(o => (Name: o, Points: Rounds.Select(r => Rows.FirstOrDefault(x => x.Round == r && x.Organisation == o)).Where(x => x is not null).Select(x => (x!.Round, x.Accuracy)).ToList()))
-            .Append((Name: "mean", Points: Rounds.Select(r => (r, MeanAccuracy(r))).ToList()))
+            .Append((Name: "mean", Points: Rounds.Select(r => (Round: r, Accuracy: MeanAccuracy(r))).ToList()))
             .ToList();
         for (int i = 0; i < series.Count; i++)
         {
