@@ -4,19 +4,19 @@ using Substra.Sdk.Exceptions;
 
 namespace Substra.Sdk.Hosting.Tests;
 
-// Clients here are remote clients with a token on a closed loopback port: building one does no I/O, and the resolved
-// configuration shows where each value came from. Names are unique per test because environment variables are global.
-public sealed class SubstraServiceCollectionExtensionsTests
+// Clients here are real local (subprocess) clients in a temporary workspace; the resolved configuration shows where
+// each value came from. Names are unique per test because environment variables are global.
+public sealed class SubstraServiceCollectionExtensionsTests : IDisposable
 {
-    private const string Url = "http://127.0.0.1:9";
+    private static readonly string Workspace = Path.Combine(Path.GetTempPath(), "substra-hosting-tests", "local-worker");
 
     [Fact]
     public void Repeated_AddSubstra_calls_register_one_factory()
     {
         var services = new ServiceCollection();
         services.AddSubstra();
-        services.AddSubstra().AddClient("di-repeat", Remote);
-        services.AddSubstra().AddClient("di-repeat", Remote);
+        services.AddSubstra().AddClient("di-repeat", Local);
+        services.AddSubstra().AddClient("di-repeat", Local);
 
         Assert.Single(services, d => d.ServiceType == typeof(ISubstraClientFactory));
         using ServiceProvider provider = services.BuildServiceProvider();
@@ -29,7 +29,7 @@ public sealed class SubstraServiceCollectionExtensionsTests
     public void Named_clients_are_separate_and_named_after_their_organisation()
     {
         var services = new ServiceCollection();
-        services.AddSubstra().AddClient("di-org-1", Remote).AddClient("di-org-2", Remote);
+        services.AddSubstra().AddClient("di-org-1", Local).AddClient("di-org-2", Local);
         using ServiceProvider provider = services.BuildServiceProvider();
         ISubstraClientFactory factory = provider.GetRequiredService<ISubstraClientFactory>();
 
@@ -39,7 +39,7 @@ public sealed class SubstraServiceCollectionExtensionsTests
         Assert.NotSame(first, second);
         Assert.Equal("di-org-1", first.Configuration.ClientName);
         Assert.Equal("di-org-2", second.Configuration.ClientName);
-        Assert.Equal(BackendType.Remote, first.BackendMode);
+        Assert.Equal(BackendType.LocalSubprocess, first.BackendMode);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class SubstraServiceCollectionExtensionsTests
         services.AddSubstra().AddClient("di-lazy", options =>
         {
             configured++;
-            Remote(options);
+            Local(options);
         });
         using ServiceProvider provider = services.BuildServiceProvider();
         ISubstraClientFactory factory = provider.GetRequiredService<ISubstraClientFactory>();
@@ -65,7 +65,7 @@ public sealed class SubstraServiceCollectionExtensionsTests
     public async Task The_container_disposes_the_clients_it_created()
     {
         var services = new ServiceCollection();
-        services.AddSubstra().AddClient("di-dispose", Remote);
+        services.AddSubstra().AddClient("di-dispose", Local);
         ServiceProvider provider = services.BuildServiceProvider();
         ISubstraClientFactory factory = provider.GetRequiredService<ISubstraClientFactory>();
         SubstraClient client = factory.CreateClient("di-dispose");
@@ -80,7 +80,7 @@ public sealed class SubstraServiceCollectionExtensionsTests
     public void The_default_client_is_injectable_as_SubstraClient()
     {
         var services = new ServiceCollection();
-        services.AddSubstra(Remote);
+        services.AddSubstra(Local);
         using ServiceProvider provider = services.BuildServiceProvider();
 
         SubstraClient client = provider.GetRequiredService<SubstraClient>();
@@ -93,7 +93,7 @@ public sealed class SubstraServiceCollectionExtensionsTests
     public void A_name_never_added_gets_an_error_saying_how_to_add_it()
     {
         var services = new ServiceCollection();
-        services.AddSubstra().AddClient("di-known", Remote);
+        services.AddSubstra().AddClient("di-known", Local);
         using ServiceProvider provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<ISubstraClientFactory>().CreateClient("di-unknown"));
@@ -110,12 +110,14 @@ public sealed class SubstraServiceCollectionExtensionsTests
     {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Substra:Clients:di-cfg-a:BackendType"] = "remote",
-            ["Substra:Clients:di-cfg-a:Url"] = Url,
+            ["Substra:Clients:di-cfg-a:BackendType"] = "LocalSubprocess",
+            ["Substra:Clients:di-cfg-a:ConfigurationFile"] = "",
+            ["Substra:Clients:di-cfg-a:WorkspaceDirectory"] = Workspace,
             ["Substra:Clients:di-cfg-a:Token"] = "token-a",
             ["Substra:Clients:di-cfg-a:RetryTimeout"] = "00:00:42",
-            ["Substra:Clients:di-cfg-b:backend_type"] = "remote",
-            ["Substra:Clients:di-cfg-b:url"] = Url,
+            ["Substra:Clients:di-cfg-b:backend_type"] = "subprocess",
+            ["Substra:Clients:di-cfg-b:configuration_file"] = "",
+            ["Substra:Clients:di-cfg-b:workspace_directory"] = Workspace,
             ["Substra:Clients:di-cfg-b:token"] = "token-b",
             ["Substra:Clients:di-cfg-b:retry_timeout"] = "12",
             ["Substra:Clients:di-cfg-b:insecure"] = "true",
@@ -128,7 +130,8 @@ public sealed class SubstraServiceCollectionExtensionsTests
         SubstraClient a = factory.CreateClient("di-cfg-a");
         SubstraClient b = factory.CreateClient("di-cfg-b");
 
-        Assert.Equal(BackendType.Remote, a.BackendMode);
+        Assert.Equal(BackendType.LocalSubprocess, a.BackendMode);
+        Assert.Equal(BackendType.LocalSubprocess, b.BackendMode);
         Assert.Equal(TimeSpan.FromSeconds(42), a.Configuration.RetryTimeout);
         Assert.Equal("token-a", a.Configuration.Token);
         Assert.Equal(TimeSpan.FromSeconds(12), b.Configuration.RetryTimeout);
@@ -156,16 +159,15 @@ public sealed class SubstraServiceCollectionExtensionsTests
     [Fact]
     public void Environment_variables_fill_what_code_and_configuration_leave_unset()
     {
-        Environment.SetEnvironmentVariable("SUBSTRA_DI_ENV_URL", Url);
+        Environment.SetEnvironmentVariable("SUBSTRA_DI_ENV_RETRY_TIMEOUT", "33");
         Environment.SetEnvironmentVariable("SUBSTRA_DI_ENV_TOKEN", "from-environment");
-        Environment.SetEnvironmentVariable("SUBSTRA_DI_ENV_BACKEND_TYPE", "remote");
         try
         {
             var services = new ServiceCollection();
-            services.AddSubstra().AddClient("di-env", o => o.ConfigurationFile = "").AddClient("di-env-code", o =>
+            services.AddSubstra().AddClient("di-env", o => o.WorkspaceDirectory = Workspace).AddClient("di-env-code", o =>
             {
                 o.ClientName = "di-env";
-                o.ConfigurationFile = "";
+                o.WorkspaceDirectory = Workspace;
                 o.Token = "from-code";
             });
             using ServiceProvider provider = services.BuildServiceProvider();
@@ -174,15 +176,14 @@ public sealed class SubstraServiceCollectionExtensionsTests
             SubstraClient fromEnvironment = factory.CreateClient("di-env");
             SubstraClient fromCode = factory.CreateClient("di-env-code");
 
-            Assert.Equal(BackendType.Remote, fromEnvironment.BackendMode);
+            Assert.Equal(TimeSpan.FromSeconds(33), fromEnvironment.Configuration.RetryTimeout);
             Assert.Equal("from-environment", fromEnvironment.Configuration.Token);
             Assert.Equal("from-code", fromCode.Configuration.Token);
         }
         finally
         {
-            Environment.SetEnvironmentVariable("SUBSTRA_DI_ENV_URL", null);
+            Environment.SetEnvironmentVariable("SUBSTRA_DI_ENV_RETRY_TIMEOUT", null);
             Environment.SetEnvironmentVariable("SUBSTRA_DI_ENV_TOKEN", null);
-            Environment.SetEnvironmentVariable("SUBSTRA_DI_ENV_BACKEND_TYPE", null);
         }
     }
 
@@ -190,16 +191,20 @@ public sealed class SubstraServiceCollectionExtensionsTests
     public void The_reference_yaml_file_configures_clients_by_name()
     {
         string file = Path.Combine(Path.GetTempPath(), $"substra-di-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, $"di-yaml:\n  backend_type: remote\n  url: {Url}\n  token: from-yaml\n  retry_timeout: 7\n");
+        File.WriteAllText(file, "di-yaml:\n  backend_type: subprocess\n  token: from-yaml\n  retry_timeout: 7\n");
         try
         {
             var services = new ServiceCollection();
-            services.AddSubstra().AddClient("di-yaml", o => o.ConfigurationFile = file);
+            services.AddSubstra().AddClient("di-yaml", o =>
+            {
+                o.ConfigurationFile = file;
+                o.WorkspaceDirectory = Workspace;
+            });
             using ServiceProvider provider = services.BuildServiceProvider();
 
             SubstraClient client = provider.GetRequiredService<ISubstraClientFactory>().CreateClient("di-yaml");
 
-            Assert.Equal(BackendType.Remote, client.BackendMode);
+            Assert.Equal(Configuration.ConfigurationOrigin.ConfigurationFile, client.Configuration.Origins["token"]);
             Assert.Equal("from-yaml", client.Configuration.Token);
             Assert.Equal(TimeSpan.FromSeconds(7), client.Configuration.RetryTimeout);
         }
@@ -209,11 +214,26 @@ public sealed class SubstraServiceCollectionExtensionsTests
         }
     }
 
-    private static void Remote(Configuration.SubstraClientOptions options)
+    public void Dispose()
     {
-        options.BackendType = BackendType.Remote;
-        options.Url = Url;
-        options.Token = "test-token";
+        // Local clients of every test share this workspace; it only holds what the local backend creates on start.
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(Workspace)!, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+        catch (IOException)
+        {
+            // Another test's client may still be writing; the OS temp folder is cleaned eventually.
+        }
+    }
+
+    private static void Local(Configuration.SubstraClientOptions options)
+    {
+        options.BackendType = BackendType.LocalSubprocess;
+        options.WorkspaceDirectory = Workspace;
         options.ConfigurationFile = "";
     }
 }

@@ -4,8 +4,8 @@ namespace Substra.Templates.Tests;
 
 /// <summary>
 /// Packs Substra.Tools, Substra.Sdk and the template pack with one fresh version into a local feed, and installs the
-/// pack into a custom hive, once for all tests. Restores see only that feed and the machine's package cache (used as
-/// an offline source), so the tests need no network.
+/// pack into a custom hive, once for all tests. Restores see only that feed, with the machine's package folder as a
+/// read-only fallback for the third-party packages the repository already restored, so the tests need no network.
 /// </summary>
 public sealed class TemplatePackFixture : IAsyncLifetime
 {
@@ -38,7 +38,7 @@ public sealed class TemplatePackFixture : IAsyncLifetime
             Path.Combine(Root, "home"));
         foreach (string project in new[] { "src/Substra.Tools", "src/Substra.Sdk", "templates/Substra.Templates" })
         {
-            (await repoCli.RunAsync(RepositoryRoot, PackTimeout, "pack", project, "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nodeReuse:false"))
+            (await repoCli.RunAsync(RepositoryRoot, PackTimeout, "pack", project, "-o", Feed, $"-p:PackageVersion={Version}", "-nodeReuse:false"))
                 .EnsureSuccess($"dotnet pack {project}");
         }
 
@@ -48,8 +48,10 @@ public sealed class TemplatePackFixture : IAsyncLifetime
               <packageSources>
                 <clear />
                 <add key="substra-local" value="{Feed}" />
-                <add key="machine-cache" value="{DefaultPackagesFolder()}" />
               </packageSources>
+              <fallbackPackageFolders>
+                <add key="machine" value="{DefaultPackagesFolder()}" />
+              </fallbackPackageFolders>
             </configuration>
             """);
 
