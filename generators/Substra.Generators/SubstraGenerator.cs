@@ -74,10 +74,10 @@ public sealed class SubstraGenerator : IIncrementalGenerator
             .Select(static (all, _) => SortFunctions(all))
             .WithTrackingName(TrackingNames.CollectedFunctions);
         var collectedOpeners = openerResults.Collect()
-            .Select(static (all, _) => SortByLocation(all))
+            .Select(static (all, _) => Sort(all, static o => o.TypeName))
             .WithTrackingName(TrackingNames.CollectedOpeners);
         var collectedStartups = startupResults.Collect()
-            .Select(static (all, _) => SortByLocation(all))
+            .Select(static (all, _) => Sort(all, static s => s.TypeName))
             .WithTrackingName(TrackingNames.CollectedStartups);
 
         var projectDiagnostics = functionKeys.Collect()
@@ -117,10 +117,13 @@ public sealed class SubstraGenerator : IIncrementalGenerator
             .ThenBy(static f => f.MethodName, StringComparer.Ordinal)
             .ToEquatableArray();
 
-    private static EquatableArray<Result<T>> SortByLocation<T>(ImmutableArray<Result<T>> results)
+    // Valid declarations first, by type name (stable when files are renamed or reordered), then invalid ones by place.
+    private static EquatableArray<Result<T>> Sort<T>(ImmutableArray<Result<T>> results, Func<T, string> typeName)
         where T : class, IEquatable<T>
         => results
-            .OrderBy(static r => r.Location?.FilePath ?? string.Empty, StringComparer.Ordinal)
+            .OrderBy(r => r.Value is null ? 1 : 0)
+            .ThenBy(r => r.Value is null ? string.Empty : typeName(r.Value), StringComparer.Ordinal)
+            .ThenBy(static r => r.Location?.FilePath ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(static r => r.Location?.TextSpan.Start ?? 0)
             .ToEquatableArray();
 

@@ -10,10 +10,8 @@ public static class TrackingNames
     public const string FunctionKeys = "Substra.FunctionKeys";
     public const string FunctionDiagnostics = "Substra.FunctionDiagnostics";
     public const string OpenerResults = "Substra.OpenerResults";
-    public const string Openers = "Substra.Openers";
     public const string OpenerDiagnostics = "Substra.OpenerDiagnostics";
     public const string StartupResults = "Substra.StartupResults";
-    public const string Startups = "Substra.Startups";
     public const string StartupDiagnostics = "Substra.StartupDiagnostics";
     public const string CollectedFunctions = "Substra.CollectedFunctions";
     public const string CollectedOpeners = "Substra.CollectedOpeners";

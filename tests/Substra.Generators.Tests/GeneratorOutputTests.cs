@@ -29,6 +29,67 @@ public sealed class GeneratorOutputTests
         Baselines.AssertMatches(nameof(OpenerLibrary), result);
     }
 
+    [Fact]
+    public void GeneratedCodeIsFullyDocumented()
+    {
+        // With a documentation file, a public member without XML comment is CS1591, an error under warnings-as-errors.
+        var parseOptions = GeneratorHarness.ParseOptions.WithDocumentationMode(Microsoft.CodeAnalysis.DocumentationMode.Diagnose);
+        var compilation = GeneratorHarness.CreateCompilation([Sources.DataTypes, Sources.Federated, ModelStore], OutputKind.ConsoleApplication, parseOptions);
+        var (_, output, _) = GeneratorHarness.Run(compilation);
+
+        var generatedProblems = GeneratorHarness.Problems(output).Where(static d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true);
+        Assert.Empty(generatedProblems);
+    }
+
+    [Fact]
+    public void OutputDoesNotDependOnFileOrder()
+    {
+        string[] sources = [Sources.DataTypes, Sources.Federated, ModelStore, Sources.Opener];
+        var forward = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(sources)).Result;
+        var backward = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(sources.Reverse())).Result;
+
+        static (string, string)[] Texts(GeneratorDriverRunResult result) => result.Results.Single().GeneratedSources
+            .Select(static s => (s.HintName, s.SourceText.ToString())).OrderBy(static s => s.HintName, StringComparer.Ordinal).ToArray();
+        Assert.Equal(Texts(forward), Texts(backward));
+    }
+
+    [Fact]
+    public void NestedGlobalAndKeywordNames()
+    {
+        var (result, output, _) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([NestedAndGlobal]));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        Baselines.AssertMatches(nameof(NestedGlobalAndKeywordNames), result);
+    }
+
+    private const string NestedAndGlobal = """
+        using System.Threading.Tasks;
+        using Substra.Tools;
+
+        public partial class GlobalFunctions
+        {
+            [SubstraFunction("event")]
+            public Task @event([ModelOutput("2d-model")] string output, [ModelOutput("Equals")] string equals) => Task.CompletedTask;
+        }
+
+        namespace Sample.Functions.Nested
+        {
+            public partial record Outer
+            {
+                internal static partial class Inner
+                {
+                    /** <summary>Multi-line "doc" comment.</summary> */
+                    [SubstraFunction("noop")]
+                    internal static void Noop() { }
+
+                    [SubstraFunction("local_model")]
+                    public static void LocalModel([ModelInput("local_model")] string a, [ModelInput("local-model")] string b) { }
+                }
+            }
+        }
+        """;
+
     private const string ModelStore = """
         namespace Sample.Functions;
 

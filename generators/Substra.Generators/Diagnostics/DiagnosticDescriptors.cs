@@ -92,6 +92,11 @@ internal static class DiagnosticDescriptors
         "The opener class cannot be instantiated",
         "The [SubstraOpener] class '{0}' {1}");
 
+    public static readonly DiagnosticDescriptor AbstractDeclaringClass = Error(
+        "SUB018",
+        "Instance function in an abstract class",
+        "The function method '{0}' is an instance method of an abstract class, which the task's container cannot create: make the class concrete or the method static");
+
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -11,8 +11,13 @@ internal static class HandlesEmitter
     private const string SchemaNamespace = "global::Substra.Tools.Schema";
     private const string PlansNamespace = "global::Substra.Tools.Plans";
 
+    /// <summary><c>Ns.Outer+Inner.SubstraHandles.g.cs</c>: '+' for nesting, so that a nested type never collides with a namespace.</summary>
     public static string HintName(FunctionModel anyFunctionOfType)
-        => anyFunctionOfType.DeclaringTypeName.Replace("global::", string.Empty) + ".SubstraHandles.g.cs";
+    {
+        var types = string.Join("+", anyFunctionOfType.ContainingTypes.Select(static t => t.Name));
+        var prefix = anyFunctionOfType.Namespace.Length == 0 ? string.Empty : anyFunctionOfType.Namespace + ".";
+        return prefix + types + ".SubstraHandles.g.cs";
+    }
 
     public static string Emit(IReadOnlyList<FunctionModel> functionsOfOneType)
     {

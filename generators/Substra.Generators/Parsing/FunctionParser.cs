@@ -27,6 +27,11 @@ internal static class FunctionParser
 
         var containingTypes = ParseContainingTypes(method, location, diagnostics);
         CheckAccessibility(method, location, methodDisplay, diagnostics);
+        if (!method.IsStatic && method.ContainingType.IsAbstract)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AbstractDeclaringClass, location, methodDisplay));
+        }
+
         if (method.IsGenericMethod)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GenericFunction, location, methodDisplay));
@@ -148,7 +153,7 @@ internal static class FunctionParser
         var reachable = IsReachable(method.DeclaredAccessibility);
         for (var type = method.ContainingType; type is not null && reachable; type = type.ContainingType)
         {
-            reachable = IsReachable(type.DeclaredAccessibility);
+            reachable = !type.IsFileLocal && IsReachable(type.DeclaredAccessibility);
         }
 
         if (!reachable)

@@ -64,7 +64,8 @@ internal static class OpenerParser
 
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            if (current.IsFileLocal
+                || current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
             {
                 return "is not accessible to generated code; make it (and its containing types) public or internal";
             }

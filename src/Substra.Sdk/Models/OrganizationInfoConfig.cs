@@ -11,7 +11,7 @@ public sealed record OrganizationInfoConfig
     public required bool ModelExportEnabled { get; init; }
 
     [JsonExtensionData]
-    public IDictionary<string, JsonElement>? Extra { get; init; }
+    public IDictionary<string, JsonElement>? Extra { get; set; }
 
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

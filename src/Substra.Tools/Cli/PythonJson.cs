@@ -40,7 +40,10 @@ internal static class PythonJson
         builder.Append('"');
     }
 
-    /// <summary>Python's <c>repr(float)</c>: always a decimal point or exponent, and <c>NaN</c>/<c>Infinity</c> literals.</summary>
+    /// <summary>
+    /// Python's <c>repr(float)</c>: the shortest round-trip digits, in exponent form when the decimal exponent is below -4
+    /// or above 16, always with a decimal point or an exponent; <c>NaN</c> and <c>Infinity</c> literals as <c>json.dumps</c>.
+    /// </summary>
     public static string FormatDouble(double value)
     {
         if (double.IsNaN(value))
@@ -53,8 +56,40 @@ internal static class PythonJson
             return value > 0 ? "Infinity" : "-Infinity";
         }
 
-        var text = value.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
-        return text.Contains('.') || text.Contains('e') ? text : text + ".0";
+        var sign = double.IsNegative(value) ? "-" : string.Empty;
+        var roundTrip = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
+        var exponentAt = roundTrip.IndexOfAny(['E', 'e']);
+        var mantissa = exponentAt < 0 ? roundTrip : roundTrip[..exponentAt];
+        var exponent = exponentAt < 0 ? 0 : int.Parse(roundTrip[(exponentAt + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var dot = mantissa.IndexOf('.');
+        var integerDigits = dot < 0 ? mantissa.Length : dot;
+        var allDigits = mantissa.Replace(".", string.Empty, StringComparison.Ordinal);
+        var leadingZeros = allDigits.Length - allDigits.TrimStart('0').Length;
+        var digits = allDigits.Trim('0');
+        if (digits.Length == 0)
+        {
+            return sign + "0.0";
+        }
+
+        // value = 0.<digits> x 10^decimalPoint
+        var decimalPoint = integerDigits - leadingZeros + exponent;
+        string text;
+        if (decimalPoint is > -4 and <= 16)
+        {
+            text = decimalPoint <= 0
+                ? "0." + new string('0', -decimalPoint) + digits
+                : decimalPoint >= digits.Length
+                    ? digits + new string('0', decimalPoint - digits.Length) + ".0"
+                    : digits[..decimalPoint] + "." + digits[decimalPoint..];
+        }
+        else
+        {
+            var power = decimalPoint - 1;
+            text = digits[..1] + (digits.Length > 1 ? "." + digits[1..] : string.Empty)
+                + "e" + (power < 0 ? "-" : "+") + Math.Abs(power).ToString("00", CultureInfo.InvariantCulture);
+        }
+
+        return sign + text;
     }
 
     /// <summary><c>{"all": value}</c>, the performance file of <c>substratools.save_performance</c>.</summary>

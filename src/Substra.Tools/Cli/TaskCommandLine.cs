@@ -261,7 +261,8 @@ public sealed record TaskCommandLine
 
         var name = argument.Split('=', 2)[0];
         if (Options.Any(option => option.Long == name || option.Short == name)
-            || (name.StartsWith("--", StringComparison.Ordinal) && Options.Any(option => option.Long.StartsWith(name, StringComparison.Ordinal))))
+            || (name.StartsWith("--", StringComparison.Ordinal) && Options.Any(option => option.Long.StartsWith(name, StringComparison.Ordinal)))
+            || (!argument.StartsWith("--", StringComparison.Ordinal) && Options.Any(option => option.Short == argument[..2])))
         {
             return true;
         }

@@ -40,7 +40,7 @@ def dump_arguments(inputs, outputs, task_properties):
     args_file = next(a[1:] for a in sys.argv[1:] if a.startswith("@"))
     with open(args_file, "rb") as f:
         content = f.read()
-    with open(outputs["model"], "wb") as f:
+    with open(next(iter(outputs.values())), "wb") as f:
         f.write(content)
     env = sorted(k for k in os.environ if k.startswith("SUBSTRA_"))
     print("ENV " + ",".join(env))

@@ -1,0 +1,103 @@
+// Docker backend figures: first image build time and per-task overhead with a warm image (median over N tasks),
+// next to the same function run as a host process. Usage: dotnet run -c Release --project bench/Substra.Sdk.Docker.Bench [-- N]
+using System.Diagnostics;
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using Substra.Sdk.Local.Compute;
+using Substra.Sdk.Local.Docker;
+
+var taskCount = args.Length > 0 ? int.Parse(args[0]) : 50;
+var root = Path.Combine(Path.GetTempPath(), "substra-docker-bench", Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(root);
+var script = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "function.py"));
+
+(string Path, string Checksum) MakeArchive(string nonce)
+{
+    var path = Path.Combine(root, $"function-{nonce}.tar.gz");
+    using (var file = File.Create(path))
+    using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
+    using (var tar = new TarWriter(gzip, TarEntryFormat.Pax))
+    {
+        void Add(string name, string content) => tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, name)
+        {
+            Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
+            DataStream = new MemoryStream(Encoding.UTF8.GetBytes(content)),
+        });
+        Add("Dockerfile", "FROM substra-python:3.11\nCOPY . /app\nWORKDIR /app\nENTRYPOINT [\"python3\", \"function.py\", \"--function-name\", \"train\"]\n");
+        Add("function.py", script);
+        Add("nonce.txt", nonce);
+    }
+
+    using var stream = File.OpenRead(path);
+    return (path, Convert.ToHexStringLower(SHA256.HashData(stream)));
+}
+
+SpawnRequest NewTask(string archivePath, string checksum)
+{
+    var key = Guid.NewGuid().ToString();
+    var directory = Path.Combine(root, "local-worker", key);
+    foreach (var folder in new[] { "inputs", "outputs", "cli-args" }) Directory.CreateDirectory(Path.Combine(directory, folder));
+    return new SpawnRequest(key, archivePath, checksum, directory,
+        ["--task-properties", "{\"rank\": 0}", "--inputs", "[]",
+         "--outputs", $"[{{\"id\": \"model\", \"value\": \"{SpawnRequest.OutputsVolume}/{Guid.NewGuid()}\", \"multiple\": false}}]",
+         "--log-level", "warning"],
+        new Dictionary<string, string>(), TextWriter.Null, null);
+}
+
+static double Median(List<double> values)
+{
+    values.Sort();
+    return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+}
+
+await using var spawner = new DockerSpawner();
+var archive = MakeArchive(Guid.NewGuid().ToString("N"));
+try
+{
+    var build = Stopwatch.StartNew();
+    await spawner.EnsureImageAsync(archive.Path, archive.Checksum, CancellationToken.None);
+    Console.WriteLine($"first image build (python function, FROM substra-python:3.11): {build.Elapsed.TotalMilliseconds:F0} ms");
+
+    await spawner.SpawnAsync(NewTask(archive.Path, archive.Checksum), CancellationToken.None); // warm-up
+    var docker = new List<double>();
+    for (var i = 0; i < taskCount; i++)
+    {
+        var task = NewTask(archive.Path, archive.Checksum);
+        var watch = Stopwatch.StartNew();
+        await spawner.SpawnAsync(task, CancellationToken.None);
+        docker.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    // The same function as a host process: what is left is the container's cost.
+    var host = new List<double>();
+    var scriptPath = Path.Combine(root, "function.py");
+    File.WriteAllText(scriptPath, script);
+    for (var i = 0; i < taskCount; i++)
+    {
+        var outputs = Path.Combine(root, "host-out");
+        Directory.CreateDirectory(outputs);
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
+            [scriptPath, "--function-name", "train", "--outputs", $"[{{\"id\": \"model\", \"value\": \"{outputs}/{i}\", \"multiple\": false}}]"])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        host.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    var dockerMedian = Median(docker);
+    var hostMedian = Median(host);
+    Console.WriteLine($"docker task, warm image: median {dockerMedian:F0} ms over {taskCount} tasks (min {docker.Min():F0}, max {docker.Max():F0})");
+    Console.WriteLine($"same function as a host process: median {hostMedian:F0} ms over {taskCount} runs");
+    Console.WriteLine($"per-task container overhead (median difference): {dockerMedian - hostMedian:F0} ms");
+    Console.WriteLine($"builds run by the spawner: {spawner.BuildCount}");
+}
+finally
+{
+    await DockerCleanup.RemoveLeftoversAsync(includeImages: false);
+    using var rmi = Process.Start("docker", ["rmi", "-f", DockerSpawner.ImageTag(archive.Checksum)]);
+    await rmi.WaitForExitAsync();
+    Directory.Delete(root, recursive: true);
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using Substra.Sdk.Exceptions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Substra.Sdk.Configuration;
+
+/// <summary>
+/// Resolves a client's configuration exactly as the reference (§1.1): code, then <c>SUBSTRA_{SLUG(client)}_{ATTRIBUTE}</c>
+/// environment variables (present even if empty), then the YAML file keyed by client name, then defaults. Fixes: booleans
+/// parse as booleans and every malformed value names its source.
+/// </summary>
+public static class ClientConfigurationResolver
+{
+    /// <summary>The environment variable holding the configuration file path.</summary>
+    public const string ConfigurationFileVariable = "SUBSTRA_CLIENTS_CONFIGURATION_FILE_PATH";
+
+    private static readonly string[] TrueWords = ["true", "1", "yes", "on"];
+    private static readonly string[] FalseWords = ["false", "0", "no", "off"];
+
+    /// <summary>Resolves against the process environment.</summary>
+    public static ClientConfiguration Resolve(SubstraClientOptions options)
+        => Resolve(options, Environment.GetEnvironmentVariable);
+
+    /// <summary>Resolves against <paramref name="environment"/> (name → value, null when absent).</summary>
+    public static ClientConfiguration Resolve(SubstraClientOptions options, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
+
+        var configurationFile = options.ConfigurationFile ?? environment(ConfigurationFileVariable);
+        var clientName = string.IsNullOrEmpty(options.ClientName) ? null : options.ClientName;
+        if (!string.IsNullOrEmpty(configurationFile) && clientName is null)
+        {
+            throw new ConfigurationInfoException("Configuration file cannot be used because no `client_name` was given.");
+        }
+
+        var file = clientName is null || string.IsNullOrEmpty(configurationFile)
+            ? new Dictionary<string, string>()
+            : ReadFile(configurationFile, clientName);
+        var origins = new Dictionary<string, ConfigurationOrigin>();
+        var prefix = clientName is null ? null : $"SUBSTRA_{Slug.ToEnvironmentName(clientName)}_";
+
+        // Returns the text of an attribute from the environment or the file, with a description of its source for errors.
+        (string? Text, string Source) Lookup(string attribute)
+        {
+            if (prefix is null)
+            {
+                return (null, "");
+            }
+
+            var variable = prefix + Slug.ToEnvironmentName(attribute);
+            var fromEnvironment = environment(variable);
+            if (fromEnvironment is not null)
+            {
+                origins[attribute] = ConfigurationOrigin.Environment;
+                return (fromEnvironment, $"the environment variable {variable}");
+            }
+
+            if (file.TryGetValue(attribute, out var fromFile))
+            {
+                origins[attribute] = ConfigurationOrigin.ConfigurationFile;
+                return (fromFile, $"'{attribute}' of client '{clientName}' in the configuration file '{configurationFile}'");
+            }
+
+            return (null, "");
+        }
+
+        string? Text(string attribute, string? code)
+        {
+            if (code is not null)
+            {
+                origins[attribute] = ConfigurationOrigin.Code;
+                return code;
+            }
+
+            var (text, _) = Lookup(attribute);
+            if (text is null)
+            {
+                origins[attribute] = ConfigurationOrigin.Default;
+            }
+
+            return text;
+        }
+
+        var url = Text("url", options.Url);
+        var token = Text("token", options.Token);
+        var username = Text("username", options.Username);
+        var password = Text("password", options.Password);
+
+        TimeSpan retryTimeout;
+        if (options.RetryTimeout is { } codeTimeout)
+        {
+            origins["retry_timeout"] = ConfigurationOrigin.Code;
+            retryTimeout = codeTimeout;
+        }
+        else
+        {
+            var (text, source) = Lookup("retry_timeout");
+            retryTimeout = text is null ? TimeSpan.FromSeconds(300) : TimeSpan.FromSeconds(ParseSeconds(text, source));
+            origins.TryAdd("retry_timeout", ConfigurationOrigin.Default);
+        }
+
+        bool insecure;
+        if (options.Insecure is { } codeInsecure)
+        {
+            origins["insecure"] = ConfigurationOrigin.Code;
+            insecure = codeInsecure;
+        }
+        else
+        {
+            var (text, source) = Lookup("insecure");
+            insecure = text is not null && ParseBoolean(text, source);
+            origins.TryAdd("insecure", ConfigurationOrigin.Default);
+        }
+
+        BackendType backendType;
+        if (options.BackendType is { } codeBackend)
+        {
+            origins["backend_type"] = ConfigurationOrigin.Code;
+            backendType = Enum.IsDefined(codeBackend) ? codeBackend : throw UnknownBackendType(codeBackend.ToString(), "the code");
+        }
+        else
+        {
+            var (text, source) = Lookup("backend_type");
+            backendType = text is null ? BackendType.LocalSubprocess : ParseBackendType(text, source);
+            origins.TryAdd("backend_type", ConfigurationOrigin.Default);
+        }
+
+        return new ClientConfiguration
+        {
+            ClientName = clientName,
+            Url = NullIfEmpty(url),
+            Token = NullIfEmpty(token),
+            Username = NullIfEmpty(username),
+            Password = NullIfEmpty(password),
+            RetryTimeout = retryTimeout,
+            Insecure = insecure,
+            BackendType = backendType,
+            Origins = origins,
+        };
+    }
+
+    /// <summary>Parses a boolean written as true/false, 1/0, yes/no or on/off (any case).</summary>
+    public static bool ParseBoolean(string text, string source)
+    {
+        var word = text.Trim();
+        if (TrueWords.Contains(word, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (FalseWords.Contains(word, StringComparer.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        throw new BadConfigurationException(
+            $"Invalid boolean '{text}' in {source}: use true or false (1/0, yes/no and on/off are accepted too).");
+    }
+
+    private static int ParseSeconds(string text, string source)
+        => int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+            ? seconds
+            : throw new BadConfigurationException(
+                $"Invalid retry_timeout '{text}' in {source}: it must be a whole number of seconds, such as 300.");
+
+    private static BackendType ParseBackendType(string text, string source)
+        => WireNames.TryParseWireName<BackendType>(text.Trim(), out var backendType) ? backendType : throw UnknownBackendType(text, source);
+
+    private static BadConfigurationException UnknownBackendType(string value, string source)
+        => new(
+            $"Unknown value for the execution mode: {value}, valid values are: "
+            + $"[{string.Join(", ", WireNames.AllWireNames<BackendType>().Select(name => $"'{name}'"))}] (from {source}).");
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static Dictionary<string, string> ReadFile(string path, string clientName)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            // A missing file is silently ignored, as in the reference.
+            return values;
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(path);
+            stream.Load(reader);
+        }
+        catch (YamlException exception)
+        {
+            throw new BadConfigurationException($"The configuration file '{path}' is not valid YAML: {exception.Message}", exception);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return values;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new BadConfigurationException(
+                $"The configuration file '{path}' must be a mapping from client name to settings, such as 'org-1: {{backend_type: remote, url: …}}'.");
+        }
+
+        if (!root.Children.TryGetValue(new YamlScalarNode(clientName), out var clientNode)
+            || clientNode is YamlScalarNode { Value: null or "" or "~" or "null" })
+        {
+            return values;
+        }
+
+        if (clientNode is not YamlMappingNode settings)
+        {
+            throw new BadConfigurationException(
+                $"The entry '{clientName}' of the configuration file '{path}' must be a mapping of settings (url, token, backend_type…).");
+        }
+
+        foreach (var (key, value) in settings.Children)
+        {
+            if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode scalar && !IsNull(scalar))
+            {
+                values[name] = scalar.Value ?? "";
+            }
+        }
+
+        return values;
+    }
+
+    private static bool IsNull(YamlScalarNode scalar)
+        => scalar.Style == ScalarStyle.Plain && scalar.Value is null or "~" or "null" or "Null" or "NULL" or "";
+}

@@ -1,0 +1,14 @@
+namespace Substra.Sdk.Local.Docker;
+
+/// <summary>Labels on every container and image the docker backend creates, so that leftovers can be found.</summary>
+public static class DockerLabels
+{
+    /// <summary>Marks everything created by Substra.Framework (value <c>1</c>).</summary>
+    public const string Framework = "substra.framework";
+
+    /// <summary>The task a container runs.</summary>
+    public const string TaskKey = "substra.task_key";
+
+    /// <summary>The SHA-256 of the function archive an image was built from.</summary>
+    public const string ArchiveChecksum = "substra.archive_checksum";
+}

@@ -1,0 +1,227 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Substra.Sdk.Local.Compute;
+
+namespace Substra.Sdk.Local.Docker;
+
+/// <summary>
+/// Runs tasks in containers of the image built from the function archive (the reference's docker spawner, confined):
+/// no network, no privileges, no new privileges, a non-root user, read-only inputs and data samples bind-mounted read-only.
+/// </summary>
+public sealed class DockerSpawner : ITaskSpawner
+{
+    /// <summary>Where the task's folders are mounted in the container (the platform's paths).</summary>
+    public const string InputsPath = "/substra_internal/inputs";
+
+    /// <inheritdoc cref="InputsPath"/>
+    public const string OutputsPath = "/substra_internal/outputs";
+
+    /// <inheritdoc cref="InputsPath"/>
+    public const string CliArgsPath = "/substra_internal/cli-args";
+
+    private readonly DockerSpawnerOptions _options;
+    private readonly DockerEngine _engine;
+    private readonly FunctionImages _images;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _running = new();
+
+    /// <summary>Connects to the engine of <paramref name="options"/> (lazily: nothing is sent before the first task).</summary>
+    public DockerSpawner(DockerSpawnerOptions? options = null)
+    {
+        _options = options ?? new DockerSpawnerOptions();
+        if (_options.ShmSizeBytes <= 0) throw new ArgumentException($"ShmSizeBytes must be positive, got {_options.ShmSizeBytes}.", nameof(options));
+        if (_options.MemoryBytes is <= 0) throw new ArgumentException($"MemoryBytes must be positive or null, got {_options.MemoryBytes}.", nameof(options));
+        if (_options.Cpus is { } cpus && (cpus <= 0 || double.IsNaN(cpus))) throw new ArgumentException($"Cpus must be positive or null, got {cpus}.", nameof(options));
+        _engine = DockerEngine.Connect(_options.Endpoint);
+        _images = new FunctionImages(_engine);
+    }
+
+    /// <summary>The engine endpoint in use.</summary>
+    public Uri Endpoint => _engine.Endpoint;
+
+    /// <summary>Number of image builds this spawner ran (a reused image builds nothing).</summary>
+    public int BuildCount => _images.BuildCount;
+
+    /// <summary>The image tag of an archive: <c>function-&lt;sha256&gt;</c>.</summary>
+    public static string ImageTag(string archiveChecksum) => FunctionImages.TagFor(archiveChecksum);
+
+    /// <summary>Builds (or finds) the archive's image without running anything; returns its image id.</summary>
+    public async Task<string> EnsureImageAsync(string archivePath, string archiveChecksum, CancellationToken cancellationToken)
+    {
+        await _engine.EnsureAnswersAsync(cancellationToken);
+        return (await _images.EnsureAsync(archivePath, archiveChecksum, cancellationToken)).ID;
+    }
+
+    /// <inheritdoc />
+    public async Task SpawnAsync(SpawnRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var tag = FunctionImages.TagFor(request.ArchiveChecksum);
+        await _engine.EnsureAnswersAsync(cancellationToken);
+        var image = await _images.EnsureAsync(request.ArchivePath, request.ArchiveChecksum, cancellationToken);
+
+        var folders = TaskFolders.Prepare(request);
+        var parameters = CreateParameters(request, tag, image, folders);
+
+        string containerId;
+        try
+        {
+            containerId = (await _engine.Client.Containers.CreateContainerAsync(parameters, cancellationToken)).ID;
+        }
+        catch (DockerApiException e)
+        {
+            throw new InvalidOperationException($"The Docker engine refused to create the container of task {request.TaskKey}: {e.ResponseBody}", e);
+        }
+
+        _running[containerId] = 0;
+        using var timeout = new CancellationTokenSource();
+        if (request.Timeout is { } limit) timeout.CancelAfter(limit);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+
+        long exitCode;
+        try
+        {
+            await _engine.Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), linked.Token);
+            using (var logs = await _engine.Client.Containers.GetContainerLogsAsync(
+                       containerId, new ContainerLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true }, linked.Token))
+            {
+                await ContainerLogPump.CopyLinesAsync(logs, request.LogWriter, linked.Token);
+            }
+
+            exitCode = (await _engine.Client.Containers.WaitContainerAsync(containerId, linked.Token)).StatusCode;
+        }
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        {
+            await KillAndRemoveAsync(containerId);
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                throw new ExecutionException(
+                    $"Task {request.TaskKey} did not finish within {request.Timeout}: its container ({tag}) was killed.");
+            }
+
+            throw;
+        }
+        catch (DockerApiException e)
+        {
+            await KillAndRemoveAsync(containerId);
+            throw new InvalidOperationException($"The Docker engine failed running task {request.TaskKey}: {e.ResponseBody}", e);
+        }
+        finally
+        {
+            _running.TryRemove(containerId, out _);
+        }
+
+        if (exitCode != 0)
+        {
+            if (_options.KeepFailedContainers)
+            {
+                await request.LogWriter.WriteLineAsync($"The container {containerId[..12]} of task {request.TaskKey} is kept (KeepFailedContainers).");
+            }
+            else
+            {
+                await RemoveAsync(containerId);
+            }
+
+            // The reference's message (substra-behaviour.md §4.6).
+            throw new ExecutionException($"Container '{tag}' exited with status code '{exitCode}'", (int)exitCode);
+        }
+
+        await RemoveAsync(containerId);
+    }
+
+    private CreateContainerParameters CreateParameters(SpawnRequest request, string tag, ImageInspectResponse image, TaskFolders folders)
+    {
+        var mounts = new List<Mount>
+        {
+            Bind(folders.Inputs, InputsPath, readOnly: true),
+            Bind(folders.Outputs, OutputsPath, readOnly: false),
+            Bind(folders.CliArgs, CliArgsPath, readOnly: true),
+        };
+        foreach (var (sampleKey, samplePath) in request.DataSamples.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            mounts.Add(Bind(Path.GetFullPath(samplePath), $"{InputsPath}/{sampleKey}", readOnly: true));
+        }
+
+        return new CreateContainerParameters
+        {
+            Image = tag,
+            Name = $"substra-task-{SanitizeName(request.TaskKey)}-{Guid.NewGuid().ToString("N")[..8]}",
+            Cmd = [$"@{CliArgsPath}/{TaskFolders.ArgumentsFileName}"],
+            User = ChooseUser(image.Config?.User) ?? "",
+            Labels = new Dictionary<string, string>
+            {
+                [DockerLabels.Framework] = "1",
+                [DockerLabels.TaskKey] = request.TaskKey,
+                [DockerLabels.ArchiveChecksum] = request.ArchiveChecksum.ToLowerInvariant(),
+            },
+            HostConfig = new HostConfig
+            {
+                Mounts = mounts,
+                NetworkMode = "none",
+                Privileged = false,
+                CapDrop = ["ALL"],
+                SecurityOpt = ["no-new-privileges"],
+                ShmSize = _options.ShmSizeBytes,
+                Memory = _options.MemoryBytes ?? 0,
+                NanoCPUs = _options.Cpus is { } cpus ? (long)(cpus * 1e9) : 0,
+            },
+        };
+    }
+
+    /// <summary>The image's own non-root user wins; an image running as root gets the configured non-root user.</summary>
+    private string? ChooseUser(string? imageUser)
+    {
+        var runsAsRoot = string.IsNullOrEmpty(imageUser) || imageUser is "root" or "0"
+            || imageUser.StartsWith("root:", StringComparison.Ordinal) || imageUser.StartsWith("0:", StringComparison.Ordinal);
+        return runsAsRoot && _options.NonRootUser is { Length: > 0 } user ? user : null;
+    }
+
+    private static Mount Bind(string source, string target, bool readOnly) =>
+        new() { Type = "bind", Source = source, Target = target, ReadOnly = readOnly };
+
+    private static string SanitizeName(string taskKey) =>
+        new(taskKey.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').Take(64).ToArray());
+
+    private async Task KillAndRemoveAsync(string containerId)
+    {
+        try
+        {
+            await _engine.Client.Containers.KillContainerAsync(containerId, new ContainerKillParameters(), CancellationToken.None);
+        }
+        catch (DockerApiException)
+        {
+            // Already stopped: nothing to kill.
+        }
+
+        await RemoveAsync(containerId);
+    }
+
+    private async Task RemoveAsync(string containerId)
+    {
+        try
+        {
+            await _engine.Client.Containers.RemoveContainerAsync(containerId, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // Already gone.
+        }
+    }
+
+    /// <summary>Kills the containers of tasks still running, then closes the connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var containerId in _running.Keys)
+        {
+            try
+            {
+                await KillAndRemoveAsync(containerId);
+            }
+            catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
+            {
+                // The engine went away: nothing left to kill through it.
+            }
+        }
+
+        _engine.Dispose();
+    }
+}

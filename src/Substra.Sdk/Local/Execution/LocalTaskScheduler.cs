@@ -1,0 +1,178 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Substra.Sdk.Local.Compute;
+using Substra.Sdk.Backends;
+using Substra.Sdk.Local.Store;
+using Substra.Tools.Schema;
+
+namespace Substra.Sdk.Local.Execution;
+
+/// <summary>
+/// Runs one client's tasks as soon as their parents are done: a queue of ready tasks drained by a bounded number of
+/// workers, so independent tasks run in parallel. Status transitions go through <see cref="TaskLifecycle"/>.
+/// </summary>
+internal sealed class LocalTaskScheduler : IAsyncDisposable
+{
+    private readonly LocalStore _store;
+    private readonly TaskRunner _runner;
+    private readonly ILogger _logger;
+    private readonly Channel<TaskEntry> _ready = Channel.CreateUnbounded<TaskEntry>(new UnboundedChannelOptions { SingleWriter = false });
+    private readonly CancellationTokenSource _disposing = new();
+    private readonly Task[] _workers;
+
+    public LocalTaskScheduler(LocalStore store, TaskRunner runner, int maxParallelTasks, ILogger logger)
+    {
+        if (maxParallelTasks < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxParallelTasks), maxParallelTasks,
+                "MaxParallelTasks must be at least 1 (the number of tasks a local client runs at once).");
+        }
+
+        _store = store;
+        _runner = runner;
+        _logger = logger;
+        _workers = Enumerable.Range(0, maxParallelTasks).Select(_ => Task.Run(WorkAsync)).ToArray();
+    }
+
+    /// <summary>Raised for every status change of this client's tasks (on a worker thread).</summary>
+    public event Action<TaskStateChange>? StateChanged;
+
+    public void Enqueue(TaskEntry task)
+    {
+        if (!_ready.Writer.TryWrite(task))
+        {
+            // The client was disposed: nobody is left to run it.
+            var lifecycle = TaskLifecycle.Begin();
+            lock (_store.Gate)
+            {
+                if (task.Status == ComputeTaskStatus.WaitingForExecutorSlot)
+                {
+                    lifecycle.Canceled(task);
+                }
+            }
+
+            lifecycle.Publish();
+        }
+    }
+
+    public void Report(TaskStateChange change)
+    {
+        _logger.Log(change.Status == ComputeTaskStatus.Failed ? LogLevel.Warning : LogLevel.Debug,
+            "Task {TaskKey} of compute plan {ComputePlanKey}: {Status}", change.TaskKey, change.ComputePlanKey, change.Status);
+        try
+        {
+            StateChanged?.Invoke(change);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "A task state observer threw; the task goes on.");
+        }
+    }
+
+    private async Task WorkAsync()
+    {
+        await foreach (var task in _ready.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            using var running = CancellationTokenSource.CreateLinkedTokenSource(_disposing.Token);
+            var lifecycle = TaskLifecycle.Begin();
+            bool started;
+            lock (_store.Gate)
+            {
+                started = lifecycle.TryStart(task, running);
+            }
+
+            lifecycle.Publish();
+            if (started)
+            {
+                await RunAsync(task, running.Token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RunAsync(TaskEntry task, CancellationToken cancellationToken)
+    {
+        TaskErrorType? error = null;
+        try
+        {
+            await _runner.RunAsync(task, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogInformation("Task {TaskKey} canceled.", task.Key);
+        }
+        catch (BuildException e)
+        {
+            error = TaskErrorType.Build;
+            _logger.LogWarning("Task {TaskKey} failed to build: {Message}", task.Key, e.Message);
+        }
+        catch (ExecutionException e)
+        {
+            error = TaskErrorType.Execution;
+            _logger.LogWarning("Task {TaskKey} failed: {Message}", task.Key, e.Message);
+        }
+        catch (Exception e)
+        {
+            error = TaskErrorType.Internal;
+            _logger.LogError(e, "Task {TaskKey} failed with an internal error.", task.Key);
+        }
+
+        var succeeded = error is null && !cancellationToken.IsCancellationRequested;
+        if (succeeded && task.Registered.Function.Outputs.Any(output => output.Kind == AssetKind.Performance))
+        {
+            // Serialised per plan, and written before DONE: concurrent tasks never leave a stale file behind.
+            lock (task.Plan.LivePerformancesLock)
+            {
+                _runner.WriteLivePerformances(task);
+                Finish(task, error, cancellationToken);
+            }
+        }
+        else
+        {
+            Finish(task, error, cancellationToken);
+        }
+    }
+
+    private void Finish(TaskEntry task, TaskErrorType? error, CancellationToken cancellationToken)
+    {
+        var lifecycle = TaskLifecycle.Begin();
+        lock (_store.Gate)
+        {
+            if (error is { } errorType)
+            {
+                lifecycle.Failed(task, errorType);
+            }
+            else if (cancellationToken.IsCancellationRequested)
+            {
+                lifecycle.Canceled(task);
+            }
+            else
+            {
+                lifecycle.Done(task);
+            }
+        }
+
+        lifecycle.Publish();
+    }
+
+    /// <summary>Stops the workers; running tasks are canceled (their processes killed by the spawner's disposal).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _ready.Writer.TryComplete();
+        await _disposing.CancelAsync().ConfigureAwait(false);
+        var lifecycle = TaskLifecycle.Begin();
+        lock (_store.Gate)
+        {
+            while (_ready.Reader.TryRead(out var task))
+            {
+                if (task.Status == ComputeTaskStatus.WaitingForExecutorSlot)
+                {
+                    lifecycle.Canceled(task);
+                }
+            }
+        }
+
+        lifecycle.Publish();
+        await Task.WhenAll(_workers).ConfigureAwait(false);
+        _disposing.Dispose();
+    }
+}

@@ -1,0 +1,290 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Substra.Sdk.Local.Compute;
+using Substra.Sdk.Local.Store;
+using Substra.Sdk.Models;
+using Substra.Tools.Schema;
+
+namespace Substra.Sdk.Local.Execution;
+
+/// <summary>
+/// Runs one task (substra-behaviour.md §4.5): prepares its folder and command line, hands it to the spawner, then keeps
+/// its outputs (models with checksums, performances) and records its input and output assets.
+/// </summary>
+internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITaskSpawner spawner, TimeSpan? timeout, ILogger logger)
+{
+    private const string DataSamplesIdentifier = "datasamples";
+
+    public async Task RunAsync(TaskEntry task, CancellationToken cancellationToken)
+    {
+        var registered = task.Registered;
+        var taskDirectory = workspace.TaskDirectory(registered.Key);
+        if (Directory.Exists(taskDirectory))
+        {
+            Directory.Delete(taskDirectory, recursive: true);
+        }
+
+        foreach (var volume in new[] { "inputs", "outputs", "cli-args" })
+        {
+            Directory.CreateDirectory(Path.Combine(taskDirectory, volume));
+        }
+
+        var logPath = workspace.LogPath(registered.Key);
+        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        lock (store.Gate)
+        {
+            task.LogPath = logPath;
+        }
+
+        await using var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+        try
+        {
+            var (arguments, dataSamples, outputFiles) = Prepare(task, taskDirectory);
+            logger.LogDebug("Task {TaskKey}: running function {FunctionKey}.", registered.Key, registered.Function.Key);
+            await spawner.SpawnAsync(
+                new SpawnRequest(registered.Key, registered.Function.Archive.StorageAddress, registered.Function.Archive.Checksum,
+                    taskDirectory, arguments, dataSamples, log, timeout),
+                cancellationToken).ConfigureAwait(false);
+            SaveOutputs(task, taskDirectory, outputFiles);
+        }
+        catch (BuildException e)
+        {
+            if (e.Log is { Length: > 0 } buildLog)
+            {
+                await log.WriteLineAsync(buildLog).ConfigureAwait(false);
+            }
+
+            await log.WriteLineAsync(e.Message).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await log.WriteLineAsync(e.Message).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            TryDelete(taskDirectory);
+        }
+    }
+
+    /// <summary>The task's arguments (with volume placeholders), its data samples, and output identifier → file name.</summary>
+    private (List<string> Arguments, Dictionary<string, string> DataSamples, List<(string Identifier, string FileName)> Outputs)
+        Prepare(TaskEntry task, string taskDirectory)
+    {
+        var registered = task.Registered;
+        var function = registered.Function;
+        var multiple = function.Inputs.ToDictionary(input => input.Identifier, input => input.Multiple, StringComparer.Ordinal);
+        var resources = new List<TaskResource>();
+        var sampleKeys = new List<string>();
+        var inputAssets = new List<InputAsset>();
+        var inputs = Path.Combine(taskDirectory, "inputs");
+
+        lock (store.Gate)
+        {
+            foreach (var input in registered.Inputs)
+            {
+                var isMultiple = multiple.GetValueOrDefault(input.Identifier);
+                if (input.ParentTaskKey is { Length: > 0 } parentKey)
+                {
+                    var matches = store.OutputAssets.GetValueOrDefault(parentKey, [])
+                        .Where(output => output.Identifier == input.ParentTaskOutputIdentifier).ToList();
+                    if (matches.Count != 1)
+                    {
+                        throw new InvalidOperationException(
+                            $"Task {registered.Key}: parent task {parentKey} has {matches.Count} outputs '{input.ParentTaskOutputIdentifier}', expected exactly one.");
+                    }
+
+                    var model = matches[0].Model ?? throw new InvalidOperationException(
+                        $"Task {registered.Key}: The task_input value must be an artifact, not a performance (input '{input.Identifier}').");
+                    inputAssets.Add(new InputAsset { Kind = AssetKind.Model, Identifier = input.Identifier, Model = model });
+                    resources.Add(LinkModel(model, inputs, input.Identifier, isMultiple));
+                }
+                else if (input.AssetKey is { } assetKey)
+                {
+                    if (store.DataSamples.TryGetValue(assetKey, out var sample))
+                    {
+                        sampleKeys.Add(sample.Key);
+                        if (sample.Path is not null)
+                        {
+                            inputAssets.Add(new InputAsset { Kind = AssetKind.DataSample, Identifier = input.Identifier, DataSample = sample });
+                        }
+                    }
+                    else if (store.Datasets.TryGetValue(assetKey, out var dataset))
+                    {
+                        HardLinks.LinkOrCopy(dataset.Opener.StorageAddress, Path.Combine(inputs, "opener.py"));
+                        resources.Add(new TaskResource(input.Identifier, SpawnRequest.InputsVolume + "/opener.py", isMultiple));
+                        inputAssets.Add(new InputAsset { Kind = AssetKind.DataManager, Identifier = input.Identifier, Dataset = dataset });
+                    }
+                    else if (store.Models.TryGetValue(assetKey, out var model))
+                    {
+                        inputAssets.Add(new InputAsset { Kind = AssetKind.Model, Identifier = input.Identifier, Model = model });
+                        resources.Add(LinkModel(model, inputs, input.Identifier, isMultiple));
+                    }
+                    else
+                    {
+                        throw new InvalidOperationException($"Task {registered.Key}: the asset {assetKey} of input '{input.Identifier}' does not exist any more.");
+                    }
+                }
+            }
+
+            store.InputAssets[registered.Key] = inputAssets;
+        }
+
+        var dataSamples = new Dictionary<string, string>(StringComparer.Ordinal);
+        var samplesMultiple = multiple.GetValueOrDefault(DataSamplesIdentifier);
+        lock (store.Gate)
+        {
+            foreach (var key in sampleKeys)
+            {
+                resources.Add(new TaskResource(DataSamplesIdentifier, SpawnRequest.InputsVolume + "/" + key, samplesMultiple));
+                dataSamples[key] = store.DataSamples[key].Path!;
+            }
+        }
+
+        var outputs = registered.Outputs.Keys.Select(identifier => (identifier, Guid.NewGuid().ToString())).ToList();
+        var outputResources = outputs.Select(output => new TaskResource(output.identifier, SpawnRequest.OutputsVolume + "/" + output.Item2, false));
+        List<string> arguments =
+        [
+            "--task-properties", PythonJson.TaskProperties(registered.Rank ?? 0),
+            "--inputs", PythonJson.Resources(resources),
+            "--outputs", PythonJson.Resources(outputResources),
+            "--log-level", "warning",
+        ];
+        return (arguments, dataSamples, outputs);
+    }
+
+    private static TaskResource LinkModel(OutModel model, string inputs, string identifier, bool multiple)
+    {
+        var address = model.Address ?? throw new InvalidOperationException($"The model {model.Key} has no file (it was transient or deleted).");
+        var name = Guid.NewGuid().ToString();
+        HardLinks.LinkOrCopy(address.StorageAddress, Path.Combine(inputs, name));
+        return new TaskResource(identifier, SpawnRequest.InputsVolume + "/" + name, multiple);
+    }
+
+    private void SaveOutputs(TaskEntry task, string taskDirectory, List<(string Identifier, string FileName)> outputFiles)
+    {
+        var registered = task.Registered;
+        var kept = workspace.OutputsDirectory(registered.Key);
+        Directory.CreateDirectory(kept);
+        var files = outputFiles.ToDictionary(output => output.Identifier, output => output.FileName, StringComparer.Ordinal);
+        var outputAssets = new List<OutputAsset>();
+        var models = new List<OutModel>();
+        foreach (var output in registered.Function.Outputs)
+        {
+            if (output.Multiple)
+            {
+                throw new NotSupportedException($"Multiple output value is not supported yet (output '{output.Identifier}' of function {registered.Function.Key}).");
+            }
+
+            if (!files.TryGetValue(output.Identifier, out var fileName))
+            {
+                continue;
+            }
+
+            var produced = Path.Combine(taskDirectory, "outputs", fileName);
+            if (!File.Exists(produced))
+            {
+                throw new ExecutionException($"Task {registered.Key}: the function exited without writing its output '{output.Identifier}'.");
+            }
+
+            var destination = Path.Combine(kept, fileName);
+            File.Move(produced, destination, overwrite: true);
+            switch (output.Kind)
+            {
+                case AssetKind.Performance:
+                    outputAssets.Add(new OutputAsset { Kind = output.Kind, Identifier = output.Identifier, Performance = ReadPerformance(destination, output.Identifier, registered.Key) });
+                    break;
+                case AssetKind.Model:
+                    var model = new OutModel
+                    {
+                        Key = Guid.NewGuid().ToString(),
+                        ComputeTaskKey = registered.Key,
+                        Address = new InModel { Checksum = Sha256(destination), StorageAddress = destination },
+                        Permissions = registered.Outputs[output.Identifier].Permissions,
+                        Owner = registered.Owner,
+                        CreationDate = DateTimeOffset.Now,
+                    };
+                    models.Add(model);
+                    outputAssets.Add(new OutputAsset { Kind = output.Kind, Identifier = output.Identifier, Model = model });
+                    break;
+                default:
+                    throw new InvalidOperationException($"The output '{output.Identifier}' has kind {output.Kind}; task outputs are models or performances.");
+            }
+        }
+
+        lock (store.Gate)
+        {
+            foreach (var model in models)
+            {
+                store.Models[model.Key] = model;
+            }
+
+            store.OutputAssets[registered.Key] = outputAssets;
+        }
+    }
+
+    /// <summary>
+    /// Rewrites the plan's live performances file with <paramref name="finishing"/>'s performances, before the task is
+    /// marked DONE: once the plan is DONE, its file is complete. The caller holds the plan's file lock.
+    /// </summary>
+    public void WriteLivePerformances(TaskEntry finishing)
+    {
+        Models.Performances performances;
+        lock (store.Gate)
+        {
+            performances = Queries.PerformanceTable.Build(store, finishing.Plan, DateTimeOffset.Now, finishing);
+        }
+
+        try
+        {
+            Queries.LivePerformancesFile.Write(workspace.LivePerformancesPath(finishing.Plan.Key), performances);
+        }
+        catch (IOException e)
+        {
+            logger.LogWarning("Could not write the live performances of compute plan {ComputePlanKey}: {Message}", finishing.Plan.Key, e.Message);
+        }
+    }
+
+    private static double ReadPerformance(string path, string identifier, string taskKey)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("all", out var value))
+            {
+                return value.ValueKind == JsonValueKind.String
+                    ? double.Parse(value.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+                    : value.GetDouble();
+            }
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            throw new ExecutionException($"Task {taskKey}: the performance output '{identifier}' is not a JSON file {{\"all\": <number>}}: {e.Message}");
+        }
+
+        throw new ExecutionException($"Task {taskKey}: the performance output '{identifier}' is not a JSON file {{\"all\": <number>}}.");
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (IOException e)
+        {
+            logger.LogWarning("Could not delete the task folder {Directory}: {Message}", directory, e.Message);
+        }
+    }
+}

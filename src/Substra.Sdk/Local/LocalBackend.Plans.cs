@@ -1,0 +1,257 @@
+using System.Diagnostics;
+using Substra.Sdk.Backends;
+using Substra.Sdk.Exceptions;
+using Substra.Sdk.Graph;
+using Substra.Sdk.Local.Registration;
+using Substra.Sdk.Local.Store;
+using Substra.Sdk.Models;
+using Substra.Sdk.Schemas;
+
+namespace Substra.Sdk.Local;
+
+// Tasks and compute plans (substra-behaviour.md §4.3–4.4, with the platform's lifecycle): registration validates
+// everything first, then registers the whole batch atomically and hands ready tasks to the scheduler.
+internal sealed partial class LocalBackend
+{
+    public Task<string> AddTaskAsync(TaskSpec spec, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var lifecycle = TaskLifecycle.Begin();
+        lock (_store.Gate)
+        {
+            PlanEntry plan;
+            var newPlan = spec.ComputePlanKey is null;
+            if (newPlan)
+            {
+                if (spec.Rank is { } rank && rank != 0)
+                {
+                    throw new InvalidRequestException("invalid inputs, a new ComputePlan should have a rank 0", 400);
+                }
+
+                var key = Guid.NewGuid().ToString();
+                plan = NewPlan(key, key, tag: null, metadata: null, lifecycle.Now);
+            }
+            else
+            {
+                plan = _store.Plans.GetValueOrDefault(spec.ComputePlanKey!) ?? throw NotFound(spec.ComputePlanKey!);
+            }
+
+            RegisterTasks(plan, [spec with { ComputePlanKey = plan.Key }], newPlan, lifecycle);
+        }
+
+        lifecycle.Publish();
+        return Task.FromResult(spec.Key);
+    }
+
+    public Task<ComputePlan> AddComputePlanAsync(ComputePlanSpec spec, BatchingOptions batching, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        MetadataRules.Check(spec.Metadata);
+        var lifecycle = TaskLifecycle.Begin();
+        ComputePlan result;
+        lock (_store.Gate)
+        {
+            if (_store.Plans.ContainsKey(spec.Key))
+            {
+                throw new KeyAlreadyExistsException($"The asset key {spec.Key} of type compute_plan has already been used.");
+            }
+
+            var plan = NewPlan(spec.Key, spec.Name, spec.Tag, spec.Metadata, lifecycle.Now);
+            var tasks = (spec.Tasks ?? []).Select(task => TaskSpec.FromComputePlan(plan.Key, rank: null, task)).ToList();
+            RegisterTasks(plan, tasks, newPlan: true, lifecycle);
+            result = plan.Snapshot(lifecycle.Now);
+        }
+
+        lifecycle.Publish();
+        return Task.FromResult(result);
+    }
+
+    public Task<ComputePlan> AddComputePlanTasksAsync(UpdateComputePlanTasksSpec spec, BatchingOptions batching, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var lifecycle = TaskLifecycle.Begin();
+        ComputePlan result;
+        lock (_store.Gate)
+        {
+            var plan = _store.Plans.GetValueOrDefault(spec.Key) ?? throw NotFound(spec.Key);
+            var tasks = (spec.Tasks ?? []).Select(task => TaskSpec.FromComputePlan(plan.Key, rank: null, task)).ToList();
+            RegisterTasks(plan, tasks, newPlan: false, lifecycle);
+            result = plan.Snapshot(lifecycle.Now);
+        }
+
+        lifecycle.Publish();
+        return Task.FromResult(result);
+    }
+
+    public Task CancelComputePlanAsync(string key, CancellationToken cancellationToken)
+    {
+        var lifecycle = TaskLifecycle.Begin();
+        lock (_store.Gate)
+        {
+            var plan = _store.Plans.GetValueOrDefault(key) ?? throw NotFound(key);
+            if (plan.Status is not (ComputePlanStatus.Done or ComputePlanStatus.Canceled))
+            {
+                lifecycle.CancelPlan(plan);
+            }
+        }
+
+        lifecycle.Publish();
+        _logger.LogPlanCanceled(key);
+        return Task.CompletedTask;
+    }
+
+    private PlanEntry NewPlan(string key, string name, string? tag, IReadOnlyDictionary<string, string>? metadata, DateTimeOffset now) =>
+        new(new ComputePlan
+        {
+            Key = key,
+            Name = name,
+            Tag = tag ?? "",
+            Owner = _organization.Id,
+            Creator = _organization.Id,
+            Metadata = metadata is null ? new Dictionary<string, string>() : new Dictionary<string, string>(metadata),
+            Status = ComputePlanStatus.Created,
+            CreationDate = now,
+        });
+
+    /// <summary>
+    /// Validates every task, ranks them (parents may be in the batch or already registered), then registers the plan
+    /// (when new) and the tasks in rank order. Nothing is registered when anything is invalid. Runs under the lock.
+    /// </summary>
+    private void RegisterTasks(PlanEntry plan, IReadOnlyList<TaskSpec> specs, bool newPlan, TaskLifecycle lifecycle)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        if (!newPlan && plan.Status is ComputePlanStatus.Failed or ComputePlanStatus.Canceled)
+        {
+            throw new InvalidRequestException(
+                $"Cannot add tasks to compute plan {plan.Key}: it is {plan.Status.ToWireName()}. Create a new compute plan instead.", 400);
+        }
+
+        var count = specs.Count;
+        var functions = new Function[count];
+        var batchIndex = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            if (!batchIndex.TryAdd(specs[i].Key, i))
+            {
+                throw new InvalidRequestException($"Two tasks cannot have the same id. Duplicate task_id: '{specs[i].Key}'.", 400);
+            }
+        }
+
+        var validator = new TaskSpecValidator(_store, parentKey =>
+            batchIndex.TryGetValue(parentKey, out var index) ? functions[index] ?? FunctionOrNull(specs[index].FunctionKey) : null);
+        MetadataRules.Check(plan.Registered.Metadata);
+        var parents = new IReadOnlyList<string>[count];
+        var graph = new Dictionary<string, IReadOnlyList<string>>(count, StringComparer.Ordinal);
+        HashSet<string>? otherPlans = null;
+        Dictionary<string, int>? knownRanks = null;
+        for (var i = 0; i < count; i++)
+        {
+            var spec = specs[i];
+            functions[i] = validator.FunctionOf(spec.FunctionKey);
+            validator.Validate(spec, functions[i]);
+            if (_store.Tasks.ContainsKey(spec.Key))
+            {
+                throw new KeyAlreadyExistsException($"The asset key {spec.Key} of type task has already been used.");
+            }
+
+            parents[i] = ParentKeys(spec);
+            graph.Add(spec.Key, parents[i]);
+            foreach (var parentKey in parents[i])
+            {
+                // Registered parents are valid: in this plan their rank counts, in another plan they only gate execution.
+                if (!batchIndex.ContainsKey(parentKey) && _store.Tasks.TryGetValue(parentKey, out var existing))
+                {
+                    if (existing.Plan == plan)
+                    {
+                        (knownRanks ??= new(StringComparer.Ordinal))[parentKey] = existing.Registered.Rank ?? 0;
+                    }
+                    else
+                    {
+                        (otherPlans ??= new(StringComparer.Ordinal)).Add(parentKey);
+                    }
+                }
+            }
+        }
+
+        var ranks = ComputePlanGraph.ComputeRanks(graph, otherPlans, knownRanks);
+        var order = ComputePlanGraph.OrderByRank(ranks);
+
+        if (newPlan)
+        {
+            _store.Plans.Add(plan.Key, plan);
+        }
+
+        var created = new TaskEntry[count];
+        foreach (var taskKey in order)
+        {
+            var i = batchIndex[taskKey];
+            var spec = specs[i];
+            var task = new ComputeTask
+            {
+                Key = spec.Key,
+                Function = functions[i],
+                Owner = _organization.Id,
+                ComputePlanKey = plan.Key,
+                Metadata = spec.Metadata is null ? EmptyMetadata : new Dictionary<string, string>(spec.Metadata),
+                Status = ComputeTaskStatus.WaitingForParentTasks,
+                Worker = spec.Worker,
+                Rank = spec.Rank ?? ranks[taskKey],
+                Tag = spec.Tag ?? "",
+                CreationDate = lifecycle.Now,
+                Inputs = spec.Inputs ?? [],
+                Outputs = Outputs(spec),
+            };
+            var entry = new TaskEntry(task, plan, _scheduler);
+            created[i] = entry;
+            _store.Tasks.Add(task.Key, entry);
+            lifecycle.Register(entry, parents[i].Select(parentKey =>
+                batchIndex.TryGetValue(parentKey, out var parentIndex) ? created[parentIndex] : _store.Tasks[parentKey]));
+        }
+
+        _logger.LogTasksRegistered(plan.Key, count, stopwatch.ElapsedMilliseconds);
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyMetadata = new Dictionary<string, string>();
+
+    private Function? FunctionOrNull(string key) => _store.Functions.GetValueOrDefault(key);
+
+    private static IReadOnlyList<string> ParentKeys(TaskSpec spec)
+    {
+        if (spec.Inputs is not { Count: > 0 } inputs)
+        {
+            return [];
+        }
+
+        List<string>? keys = null;
+        foreach (var input in inputs)
+        {
+            if (input.ParentTaskKey is { Length: > 0 } parent && (keys is null || !keys.Contains(parent)))
+            {
+                (keys ??= []).Add(parent);
+            }
+        }
+
+        return keys ?? (IReadOnlyList<string>)[];
+    }
+
+    private IReadOnlyDictionary<string, ComputeTaskOutput> Outputs(TaskSpec spec)
+    {
+        if (spec.Outputs is not { Count: > 0 } outputs)
+        {
+            return new Dictionary<string, ComputeTaskOutput>();
+        }
+
+        var result = new Dictionary<string, ComputeTaskOutput>(outputs.Count, StringComparer.Ordinal);
+        foreach (var (identifier, output) in outputs)
+        {
+            if (output.IsTransient)
+            {
+                _logger.LogTransientIgnored(spec.Key);
+            }
+
+            result[identifier] = new ComputeTaskOutput { Permissions = PermissionRules.AsGiven(output.Permissions), IsTransient = output.IsTransient };
+        }
+
+        return result;
+    }
+}

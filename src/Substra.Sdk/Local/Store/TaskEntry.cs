@@ -1,0 +1,51 @@
+using Substra.Sdk.Local.Execution;
+using Substra.Sdk.Models;
+
+namespace Substra.Sdk.Local.Store;
+
+/// <summary>
+/// A registered task and its run state. The store's lock guards every mutable field; readers get snapshots
+/// (<see cref="Snapshot"/>), never this object.
+/// </summary>
+internal sealed class TaskEntry(ComputeTask registered, PlanEntry plan, LocalTaskScheduler scheduler)
+{
+    /// <summary>What was registered; status and dates are overlaid by <see cref="Snapshot"/>.</summary>
+    public ComputeTask Registered { get; } = registered;
+
+    public string Key => Registered.Key;
+
+    public PlanEntry Plan { get; } = plan;
+
+    /// <summary>The scheduler of the client that registered the task: its spawner runs it.</summary>
+    public LocalTaskScheduler Scheduler { get; } = scheduler;
+
+    public ComputeTaskStatus Status { get; set; }
+
+    public DateTimeOffset? StartDate { get; set; }
+
+    public DateTimeOffset? EndDate { get; set; }
+
+    public TaskErrorType? ErrorType { get; set; }
+
+    /// <summary>Parents not yet DONE.</summary>
+    public int PendingParents { get; set; }
+
+    /// <summary>Tasks waiting for this one, in registration order.</summary>
+    public List<TaskEntry>? Children { get; set; }
+
+    /// <summary>Cancels the running process; set while EXECUTING.</summary>
+    public CancellationTokenSource? Running { get; set; }
+
+    /// <summary>The task's standard output and error, once it has started.</summary>
+    public string? LogPath { get; set; }
+
+    public bool IsFinished => Status is ComputeTaskStatus.Done or ComputeTaskStatus.Failed or ComputeTaskStatus.Canceled;
+
+    public ComputeTask Snapshot() => Registered with
+    {
+        Status = Status,
+        StartDate = StartDate,
+        EndDate = EndDate,
+        ErrorType = ErrorType,
+    };
+}

@@ -1,0 +1,178 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Substra.Sdk.Backends;
+using Substra.Sdk.Filters;
+using Substra.Sdk.Json;
+using Substra.Sdk.Models;
+
+namespace Substra.Sdk.Remote;
+
+/// <summary>
+/// The backend that talks to a Substra platform over its REST API, exactly as the reference SDK does
+/// (substra-behaviour.md §5), with the fixes listed in design.md.
+/// </summary>
+public sealed partial class RemoteBackend : IBackend
+{
+    private readonly RestClient _rest;
+    private readonly ILogger _logger;
+
+    /// <param name="settings">Where the platform is and how to authenticate.</param>
+    /// <param name="loggerFactory">Logs: requests at Debug, retries and conflicts at Warning, HTTP errors at Error. Never the token.</param>
+    /// <param name="httpClient">
+    /// An HttpClient to use (for example from IHttpClientFactory, with <see cref="RemoteHttp.CreatePrimaryHandler"/>);
+    /// when null the backend owns one that verifies TLS unless <see cref="RemoteConnectionSettings.Insecure"/>.
+    /// </param>
+    /// <param name="timeProvider">The clock of the retry delays (tests shrink them).</param>
+    public RemoteBackend(
+        RemoteConnectionSettings settings, ILoggerFactory? loggerFactory = null, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Substra.Sdk.Remote");
+        _rest = new RestClient(settings, _logger, httpClient, timeProvider);
+    }
+
+    public BackendType BackendType => BackendType.Remote;
+
+    public string? TemporaryDirectory => null;
+
+    /// <summary>The platform URL without its trailing slash.</summary>
+    public string BaseUrl => _rest.BaseUrl;
+
+    // The platform reports statuses through polling; nothing is ever raised here.
+    public event EventHandler<TaskStateChange>? TaskStateChanged
+    {
+        add { }
+        remove { }
+    }
+
+    public Task<Function> GetFunctionAsync(string key, CancellationToken cancellationToken) =>
+        GetAsync("function", key, SubstraJsonContext.Default.Function, cancellationToken);
+
+    public Task<Dataset> GetDatasetAsync(string key, CancellationToken cancellationToken) =>
+        GetAsync("data_manager", key, SubstraJsonContext.Default.Dataset, cancellationToken);
+
+    public Task<DataSample> GetDataSampleAsync(string key, CancellationToken cancellationToken) =>
+        GetAsync("data_sample", key, SubstraJsonContext.Default.DataSample, cancellationToken);
+
+    public Task<ComputeTask> GetTaskAsync(string key, CancellationToken cancellationToken) =>
+        GetAsync("task", key, SubstraJsonContext.Default.ComputeTask, cancellationToken);
+
+    public Task<ComputePlan> GetComputePlanAsync(string key, CancellationToken cancellationToken) =>
+        GetAsync("compute_plan", key, SubstraJsonContext.Default.ComputePlan, cancellationToken);
+
+    public Task<OutModel> GetModelAsync(string key, CancellationToken cancellationToken) =>
+        GetAsync("model", key, SubstraJsonContext.Default.OutModel, cancellationToken);
+
+    public Task<IReadOnlyList<Function>> ListFunctionsAsync(ListQuery query, CancellationToken cancellationToken) =>
+        CollectAsync(EnumerateFunctionsAsync(query, cancellationToken));
+
+    public Task<IReadOnlyList<Dataset>> ListDatasetsAsync(ListQuery query, CancellationToken cancellationToken) =>
+        CollectAsync(EnumerateDatasetsAsync(query, cancellationToken));
+
+    public Task<IReadOnlyList<DataSample>> ListDataSamplesAsync(ListQuery query, CancellationToken cancellationToken) =>
+        CollectAsync(EnumerateDataSamplesAsync(query, cancellationToken));
+
+    public Task<IReadOnlyList<ComputeTask>> ListTasksAsync(ListQuery query, CancellationToken cancellationToken) =>
+        CollectAsync(EnumerateTasksAsync(query, cancellationToken));
+
+    public Task<IReadOnlyList<ComputePlan>> ListComputePlansAsync(ListQuery query, CancellationToken cancellationToken) =>
+        CollectAsync(EnumerateComputePlansAsync(query, cancellationToken));
+
+    public Task<IReadOnlyList<OutModel>> ListModelsAsync(ListQuery query, CancellationToken cancellationToken) =>
+        CollectAsync(EnumerateModelsAsync(query, cancellationToken));
+
+    /// <summary>Functions page by page: each page is requested only when the previous one has been consumed.</summary>
+    public IAsyncEnumerable<Function> EnumerateFunctionsAsync(ListQuery query, CancellationToken cancellationToken = default) =>
+        EnumerateAsync("function", query, SubstraJsonContext.Default.Function, cancellationToken);
+
+    public IAsyncEnumerable<Dataset> EnumerateDatasetsAsync(ListQuery query, CancellationToken cancellationToken = default) =>
+        EnumerateAsync("data_manager", query, SubstraJsonContext.Default.Dataset, cancellationToken);
+
+    public IAsyncEnumerable<DataSample> EnumerateDataSamplesAsync(ListQuery query, CancellationToken cancellationToken = default) =>
+        EnumerateAsync("data_sample", query, SubstraJsonContext.Default.DataSample, cancellationToken);
+
+    public IAsyncEnumerable<ComputeTask> EnumerateTasksAsync(ListQuery query, CancellationToken cancellationToken = default) =>
+        EnumerateAsync("task", query, SubstraJsonContext.Default.ComputeTask, cancellationToken);
+
+    public IAsyncEnumerable<ComputePlan> EnumerateComputePlansAsync(ListQuery query, CancellationToken cancellationToken = default) =>
+        EnumerateAsync("compute_plan", query, SubstraJsonContext.Default.ComputePlan, cancellationToken);
+
+    public IAsyncEnumerable<OutModel> EnumerateModelsAsync(ListQuery query, CancellationToken cancellationToken = default) =>
+        EnumerateAsync("model", query, SubstraJsonContext.Default.OutModel, cancellationToken);
+
+    /// <summary>GET /organization/: not paginated, a JSON list.</summary>
+    public async Task<IReadOnlyList<Organization>> ListOrganizationsAsync(CancellationToken cancellationToken) =>
+        await _rest.SendJsonAsync(
+            HttpMethod.Get, _rest.AssetUrl("organization"), null, RetryScope.Gateway, SubstraJsonContext.Default.ListOrganization, cancellationToken)
+            .ConfigureAwait(false);
+
+    public Task<OrganizationInfo> GetOrganizationInfoAsync(CancellationToken cancellationToken) =>
+        _rest.SendJsonAsync(HttpMethod.Get, $"{BaseUrl}/info/", null, RetryScope.Gateway, SubstraJsonContext.Default.OrganizationInfo, cancellationToken);
+
+    public Task<IReadOnlyList<InputAsset>> ListTaskInputAssetsAsync(string taskKey, CancellationToken cancellationToken) =>
+        CollectAsync(_rest.ListAsync(_rest.AssetUrl("task", $"{Escape(taskKey)}/input_assets"), SubstraJsonContext.Default.InputAsset, cancellationToken));
+
+    public Task<IReadOnlyList<OutputAsset>> ListTaskOutputAssetsAsync(string taskKey, string? identifier, CancellationToken cancellationToken)
+    {
+        var query = identifier is null ? null : RemoteQuery.Join([new("identifier", identifier)]);
+        return CollectAsync(_rest.ListAsync(
+            _rest.AssetUrl("task", $"{Escape(taskKey)}/output_assets", query), SubstraJsonContext.Default.OutputAsset, cancellationToken));
+    }
+
+    public async Task CancelComputePlanAsync(string key, CancellationToken cancellationToken)
+    {
+        using var response = await _rest.SendAsync(
+            HttpMethod.Post, _rest.AssetUrl("compute_plan", $"{Escape(key)}/cancel"), null, RetryScope.Gateway, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>GET the plan, then GET its perf rows (not paginated); one row per (task, performance output).</summary>
+    public async Task<Performances> GetPerformancesAsync(string computePlanKey, CancellationToken cancellationToken)
+    {
+        var plan = await GetComputePlanAsync(computePlanKey, cancellationToken).ConfigureAwait(false);
+        var body = await _rest.SendJsonAsync(
+            HttpMethod.Get, _rest.AssetUrl("compute_plan", $"{Escape(computePlanKey)}/perf"), null, RetryScope.Gateway, cancellationToken)
+            .ConfigureAwait(false);
+        return RemotePerformances.FromResponse(plan, body);
+    }
+
+    public Task<string?> LoginAsync(string username, string password, CancellationToken cancellationToken) =>
+        LoginCoreAsync(username, password, cancellationToken);
+
+    public Task LogoutAsync(CancellationToken cancellationToken) => _rest.LogoutAsync(cancellationToken);
+
+    public ValueTask DisposeAsync()
+    {
+        _rest.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    public override string ToString() => $"RemoteBackend {{ Url = {BaseUrl} }}";
+
+    private async Task<string?> LoginCoreAsync(string username, string password, CancellationToken cancellationToken) =>
+        await _rest.LoginAsync(username, password, cancellationToken).ConfigureAwait(false);
+
+    private Task<T> GetAsync<T>(string serverType, string key, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        return _rest.SendJsonAsync(HttpMethod.Get, _rest.AssetUrl(serverType, Escape(key)), null, RetryScope.Gateway, typeInfo, cancellationToken);
+    }
+
+    private IAsyncEnumerable<T> EnumerateAsync<T>(string serverType, ListQuery query, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _rest.ListAsync(_rest.AssetUrl(serverType, null, RemoteQuery.Encode(query)), typeInfo, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<T>> CollectAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items.ConfigureAwait(false))
+        {
+            list.Add(item);
+        }
+        return list;
+    }
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+}

@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Substra.Sdk.Backends;
+using Substra.Sdk.Configuration;
+using Substra.Sdk.Exceptions;
+
+namespace Substra.Sdk;
+
+/// <summary>
+/// The Substra client: the whole API of the reference <c>substra.Client</c> as async C#. Configuration comes from code,
+/// environment and a YAML file (<see cref="SubstraClientOptions"/>); the backend is remote, or local (subprocess or docker,
+/// hybrid with a URL). Specs, filters and orderings are validated here before any backend call. Disposing logs out.
+/// </summary>
+public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
+{
+    private readonly IBackend backend;
+    private readonly ILogger logger;
+    private readonly TimeProvider timeProvider;
+    private readonly IProgress<TaskStateChange>? taskProgress;
+    private readonly SemaphoreSlim loginLock = new(1, 1);
+    private string? pendingUsername;
+    private string? pendingPassword;
+    private int disposed;
+
+    /// <summary>Creates a client; a username/password login, when configured, happens on the first call.</summary>
+    /// <exception cref="ConfigurationInfoException">A configuration file without a client name.</exception>
+    /// <exception cref="BadConfigurationException">A malformed value in the environment or the file.</exception>
+    /// <exception cref="SdkException">Remote without a URL.</exception>
+    /// <exception cref="NotSupportedException">The chosen backend is not available in this build.</exception>
+    public SubstraClient(SubstraClientOptions? options = null)
+        : this(options ?? new SubstraClientOptions(), ClientConfigurationResolver.Resolve(options ?? new SubstraClientOptions()))
+    {
+    }
+
+    /// <summary>Creates a client from an already resolved configuration (used by dependency injection and tests).</summary>
+    public SubstraClient(SubstraClientOptions options, ClientConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        logger = loggerFactory.CreateLogger<SubstraClient>();
+        timeProvider = options.TimeProvider;
+        taskProgress = options.TaskProgress;
+        Configuration = configuration;
+        backend = CreateBackend(options, configuration, loggerFactory, logger);
+        backend.TaskStateChanged += OnTaskStateChanged;
+
+        // A token always wins over username and password, which are kept only until the login.
+        if (configuration.Url is not null && configuration.Token is null && configuration.Username is not null && configuration.Password is not null)
+        {
+            pendingUsername = configuration.Username;
+            pendingPassword = configuration.Password;
+        }
+
+        Configuration = configuration with { Password = null };
+    }
+
+    /// <summary>Wraps a backend directly, without configuration (for backends built elsewhere, and tests).</summary>
+    public SubstraClient(IBackend backend, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SubstraClient>();
+        this.timeProvider = timeProvider ?? TimeProvider.System;
+        this.backend = backend;
+        backend.TaskStateChanged += OnTaskStateChanged;
+        Configuration = new ClientConfiguration { BackendType = backend.BackendType };
+    }
+
+    /// <summary>Creates a client and logs in at once when a username and password are configured.</summary>
+    public static async Task<SubstraClient> CreateAsync(SubstraClientOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var client = new SubstraClient(options);
+        try
+        {
+            await client.EnsureLoggedInAsync(cancellationToken).ConfigureAwait(false);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Raised on task state changes of a local backend (also reported to <see cref="SubstraClientOptions.TaskProgress"/>).</summary>
+    public event EventHandler<TaskStateChange>? TaskStateChanged;
+
+    /// <summary>The backend type (the reference's <c>backend_mode</c>).</summary>
+    public BackendType BackendMode => backend.BackendType;
+
+    /// <summary>The local asset folder; null for remote (the reference's <c>temp_directory</c>).</summary>
+    public string? TemporaryDirectory => backend.TemporaryDirectory;
+
+    /// <summary>The resolved configuration (without the password).</summary>
+    public ClientConfiguration Configuration { get; }
+
+    internal IBackend Backend => backend;
+
+    /// <summary>Logs in with a username and password and returns the token (in every mode: hybrid forwards to the platform).</summary>
+    public Task<string?> LoginAsync(string username, string password, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        ArgumentException.ThrowIfNullOrEmpty(password);
+        return InvokeAsync(nameof(LoginAsync), token => backend.LoginAsync(username, password, token), cancellationToken, requiresLogin: false);
+    }
+
+    /// <summary>Revokes the session opened by a login, if any.</summary>
+    public Task LogoutAsync(CancellationToken cancellationToken = default)
+        => InvokeAsync(
+            nameof(LogoutAsync),
+            async token =>
+            {
+                await backend.LogoutAsync(token).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken,
+            requiresLogin: false);
+
+    /// <summary>Logs out and releases the backend.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await backend.LogoutAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning("Logout failed while disposing the client: {Error}", exception.GetType().Name);
+        }
+
+        backend.TaskStateChanged -= OnTaskStateChanged;
+        await backend.DisposeAsync().ConfigureAwait(false);
+        loginLock.Dispose();
+    }
+
+    /// <summary>Logs out and releases the backend.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static IBackend CreateBackend(
+        SubstraClientOptions options, ClientConfiguration configuration, ILoggerFactory loggerFactory, ILogger logger)
+    {
+        IBackend CreateRemote()
+        {
+            var factory = options.RemoteBackendFactory ?? DefaultBackendFactories.Remote
+                ?? throw new NotSupportedException(
+                    "The remote backend is not available in this build of Substra.Sdk: set SubstraClientOptions.RemoteBackendFactory.");
+            return factory.Create(new RemoteBackendSettings
+            {
+                Url = configuration.Url!,
+                Insecure = configuration.Insecure,
+                Token = configuration.Token,
+                RetryTimeout = configuration.RetryTimeout,
+                LoggerFactory = loggerFactory,
+            });
+        }
+
+        switch (configuration.BackendType)
+        {
+            case BackendType.Remote:
+                if (configuration.Url is null)
+                {
+                    throw new SdkException("url required to connect to the Substra server");
+                }
+
+                return CreateRemote();
+            case BackendType.LocalDocker:
+            case BackendType.LocalSubprocess:
+                var localFactory = options.LocalBackendFactory ?? DefaultBackendFactories.Local
+                    ?? throw new NotSupportedException(
+                        $"The local {configuration.BackendType.ToWireName()} backend is not available in this build of Substra.Sdk: "
+                        + "set SubstraClientOptions.LocalBackendFactory.");
+                IBackend? remote = null;
+                if (configuration.Url is not null)
+                {
+                    logger.LogWarning(
+                        "URL '{Url}' given with backend type '{BackendType}': hybrid mode, assets are created locally and the platform is read-only.",
+                        configuration.Url,
+                        configuration.BackendType.ToWireName());
+                    remote = CreateRemote();
+                }
+
+                return localFactory.Create(new LocalBackendSettings
+                {
+                    BackendType = configuration.BackendType,
+                    Remote = remote,
+                    WorkspaceDirectory = options.WorkspaceDirectory,
+                    MaxParallelTasks = options.MaxParallelTasks,
+                    PythonInterpreter = options.PythonInterpreter,
+                    TaskTimeout = options.TaskTimeout,
+                    LoggerFactory = loggerFactory,
+                });
+            default:
+                throw new SdkException(
+                    $"Unknown value for the execution mode: {configuration.BackendType}, valid values are: "
+                    + $"[{string.Join(", ", WireNames.AllWireNames<BackendType>().Select(name => $"'{name}'"))}]");
+        }
+    }
+
+    private void OnTaskStateChanged(object? sender, TaskStateChange change)
+    {
+        taskProgress?.Report(change);
+        TaskStateChanged?.Invoke(this, change);
+    }
+
+    private async Task EnsureLoggedInAsync(CancellationToken cancellationToken)
+    {
+        if (pendingUsername is null)
+        {
+            return;
+        }
+
+        await loginLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (pendingUsername is { } username && pendingPassword is { } password)
+            {
+                await backend.LoginAsync(username, password, cancellationToken).ConfigureAwait(false);
+                pendingUsername = null;
+                pendingPassword = null;
+            }
+        }
+        finally
+        {
+            loginLock.Release();
+        }
+    }
+
+    // Every public call: pending login, then the call, logged with its duration (and the error class on failure).
+    private async Task<T> InvokeAsync<T>(
+        string method, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, bool requiresLogin = true)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            if (requiresLogin)
+            {
+                await EnsureLoggedInAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var result = await call(cancellationToken).ConfigureAwait(false);
+            logger.LogDebug("{Method} done in {ElapsedMs:F1} ms", method, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            logger.LogDebug(
+                "{Method} failed in {ElapsedMs:F1} ms: {Error}", method, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.GetType().Name);
+            throw;
+        }
+    }
+}
