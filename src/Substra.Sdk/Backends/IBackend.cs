@@ -78,7 +78,7 @@ public interface IBackend : IAsyncDisposable
     Task<IReadOnlyList<OutModel>> ListModelsAsync(ListQuery query, CancellationToken cancellationToken);
 
     /// <summary>The organisations of the network, the current one with <see cref="Organization.IsCurrent"/>.</summary>
-    Task<IReadOnlyList<Organization>> ListOrganizationAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<Organization>> ListOrganizationsAsync(CancellationToken cancellationToken);
 
     /// <summary>Renames a function. Remote: PUT /function/{key}/. Local: replaces the stored asset.</summary>
     Task UpdateFunctionAsync(string key, UpdateFunctionSpec spec, CancellationToken cancellationToken);
