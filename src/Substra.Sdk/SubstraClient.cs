@@ -43,7 +43,7 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
         timeProvider = options.TimeProvider;
         taskProgress = options.TaskProgress;
         Configuration = configuration;
-        backend = CreateBackend(options, configuration, loggerFactory, logger);
+        backend = CreateBackend(options, configuration, loggerFactory, logger, DefaultBackendFactories.Remote, DefaultBackendFactories.Local);
         backend.TaskStateChanged += OnTaskStateChanged;
 
         // A token always wins over username and password, which are kept only until the login.
@@ -142,12 +142,18 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
     /// <summary>Logs out and releases the backend.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private static IBackend CreateBackend(
-        SubstraClientOptions options, ClientConfiguration configuration, ILoggerFactory loggerFactory, ILogger logger)
+    // The §1.1 step 5 choice; the built-in factories are parameters so that tests can build without them.
+    internal static IBackend CreateBackend(
+        SubstraClientOptions options,
+        ClientConfiguration configuration,
+        ILoggerFactory loggerFactory,
+        ILogger logger,
+        IRemoteBackendFactory? defaultRemote,
+        ILocalBackendFactory? defaultLocal)
     {
         IBackend CreateRemote()
         {
-            var factory = options.RemoteBackendFactory ?? DefaultBackendFactories.Remote
+            var factory = options.RemoteBackendFactory ?? defaultRemote
                 ?? throw new NotSupportedException(
                     "The remote backend is not available in this build of Substra.Sdk: set SubstraClientOptions.RemoteBackendFactory.");
             return factory.Create(new RemoteBackendSettings
@@ -171,7 +177,7 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
                 return CreateRemote();
             case BackendType.LocalDocker:
             case BackendType.LocalSubprocess:
-                var localFactory = options.LocalBackendFactory ?? DefaultBackendFactories.Local
+                var localFactory = options.LocalBackendFactory ?? defaultLocal
                     ?? throw new NotSupportedException(
                         $"The local {configuration.BackendType.ToWireName()} backend is not available in this build of Substra.Sdk: "
                         + "set SubstraClientOptions.LocalBackendFactory.");

@@ -211,6 +211,31 @@ public sealed class GeneratorBehaviourTests
         Assert.Contains("Root.A+B.SubstraHandles.g.cs", hints);
     }
 
+    [Fact]
+    public void OpenerOfAGenericDataTypeCompiles()
+    {
+        const string source = """
+            using System.Collections.Generic;
+            using Substra.Tools;
+
+            namespace Sample.Data;
+
+            [SubstraOpener]
+            public sealed class RowsOpener : IOpener<Dictionary<string, string?>>
+            {
+                public Dictionary<string, string?> GetData(IReadOnlyList<string> folders) => new();
+                public Dictionary<string, string?> FakeData(int nSamples) => new();
+            }
+            """;
+        var (result, output, _) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([source]));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        var factory = result.Results.Single().GeneratedSources.Single().SourceText.ToString();
+        Assert.Contains("SubstraOpenerMetadata(\"RowsOpener\", typeof(global::Sample.Functions.SubstraOpenerFactory)", factory, StringComparison.Ordinal);
+        Assert.Contains("typeof(global::System.Collections.Generic.Dictionary<string, string>)", factory, StringComparison.Ordinal);
+    }
+
     private static string[] HintNames(CSharpCompilation compilation)
         => GeneratorHarness.Run(compilation).Result.Results.Single().GeneratedSources.Select(static s => s.HintName).ToArray();
 }

@@ -25,7 +25,7 @@ internal static class OpenerFactoryEmitter
         writer.WriteLine($"public sealed class {FactoryName} : global::Substra.Tools.Hosting.IOpenerFactory");
         writer.OpenBlock();
         writer.WriteLine("/// <inheritdoc />");
-        writer.WriteLine($"public global::System.Type DataType => typeof({opener.DataTypeName.TrimEnd('?')});");
+        writer.WriteLine($"public global::System.Type DataType => typeof({opener.DataTypeName});");
         writer.WriteLine();
         writer.WriteLine("/// <inheritdoc />");
         writer.WriteLine("public void ConfigureServices(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)");

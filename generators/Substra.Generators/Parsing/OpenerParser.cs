@@ -44,7 +44,7 @@ internal static class OpenerParser
         var model = new OpenerModel(
             name!,
             KnownTypes.Name(type),
-            opener!.TypeArguments[0].ToDisplayString(KnownTypes.TypeFormat),
+            KnownTypes.Name(opener!.TypeArguments[0]),
             DocumentationReader.Read(context.TargetNode));
         return new Result<OpenerModel>(model, EquatableArray<DiagnosticInfo>.Empty, location);
     }

@@ -196,6 +196,7 @@ public static class FilterValidator
         JsonArray array => array.Select(JsonToObject).ToList(),
         JsonValue value when value.TryGetValue<string>(out var text) => text,
         JsonValue value when value.TryGetValue<bool>(out var flag) => flag,
+        JsonValue value when value.TryGetValue<double>(out var number) => number,
         _ => node.ToJsonString(),
     };
 

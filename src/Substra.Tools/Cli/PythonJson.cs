@@ -92,6 +92,55 @@ internal static class PythonJson
         return sign + text;
     }
 
+    /// <summary>A value read by <see cref="CliJson"/>, written back as <c>json.dumps</c> would.</summary>
+    public static string Format(object? value)
+    {
+        var builder = new StringBuilder();
+        Write(builder, value);
+        return builder.ToString();
+    }
+
+    private static void Write(StringBuilder builder, object? value)
+    {
+        switch (value)
+        {
+            case string text:
+                WriteString(builder, text);
+                break;
+            case bool flag:
+                builder.Append(flag ? "true" : "false");
+                break;
+            case CliJsonNumber number:
+                builder.Append(number.Text);
+                break;
+            case CliJsonObject properties:
+                builder.Append('{');
+                for (var i = 0; i < properties.Count; i++)
+                {
+                    builder.Append(i == 0 ? string.Empty : ", ");
+                    WriteString(builder, properties[i].Key);
+                    builder.Append(": ");
+                    Write(builder, properties[i].Value);
+                }
+
+                builder.Append('}');
+                break;
+            case List<object?> items:
+                builder.Append('[');
+                for (var i = 0; i < items.Count; i++)
+                {
+                    builder.Append(i == 0 ? string.Empty : ", ");
+                    Write(builder, items[i]);
+                }
+
+                builder.Append(']');
+                break;
+            default:
+                builder.Append("null");
+                break;
+        }
+    }
+
     /// <summary><c>{"all": value}</c>, the performance file of <c>substratools.save_performance</c>.</summary>
     public static string FormatPerformance(double value) => "{\"all\": " + FormatDouble(value) + "}";
 }

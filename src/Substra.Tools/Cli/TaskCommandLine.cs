@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace Substra.Tools.Cli;
 
@@ -219,36 +218,33 @@ public sealed record TaskCommandLine
 
     private static TaskProperties ParseTaskProperties(string json)
     {
-        JsonDocument document;
+        object? root;
         try
         {
-            document = JsonDocument.Parse(json);
+            root = CliJson.Parse(json);
         }
-        catch (JsonException exception)
+        catch (FormatException exception)
         {
             throw new InvalidCliException($"invalid --task-properties: the value is not valid JSON ({exception.Message})");
         }
 
-        using (document)
+        if (root is not CliJsonObject properties)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidCliException($"invalid --task-properties: expected a JSON object such as {{\"rank\": 0}}, got {TaskResources.TypeName(root)}");
-            }
-
-            if (!root.TryGetProperty("rank", out var rank))
-            {
-                return new TaskProperties(0);
-            }
-
-            if (rank.ValueKind != JsonValueKind.Number || !rank.TryGetInt32(out var value))
-            {
-                throw new InvalidCliException($"invalid --task-properties: \"rank\" must be an integer, got {rank.GetRawText()}");
-            }
-
-            return new TaskProperties(value);
+            throw new InvalidCliException($"invalid --task-properties: expected a JSON object such as {{\"rank\": 0}}, got {CliJson.TypeName(root)}");
         }
+
+        if (!properties.TryGetValue("rank", out var rank))
+        {
+            return new TaskProperties(0);
+        }
+
+        if (rank is not CliJsonNumber { IsInteger: true } number
+            || !int.TryParse(number.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new InvalidCliException($"invalid --task-properties: \"rank\" must be an integer, got {PythonJson.Format(rank)}");
+        }
+
+        return new TaskProperties(value);
     }
 
     /// <summary>argparse's <c>_parse_optional</c>: what is not option-like is a value or a positional argument.</summary>

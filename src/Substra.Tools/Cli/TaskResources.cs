@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 
 namespace Substra.Tools.Cli;
 
@@ -17,36 +16,30 @@ public static class TaskResources
     public static IReadOnlyList<TaskResource> Parse(string json, string argumentName)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var normalized = json.Replace('\\', '/');
-        JsonDocument document;
+        object? root;
         try
         {
-            document = JsonDocument.Parse(normalized);
+            root = CliJson.Parse(json.Replace('\\', '/'));
         }
-        catch (JsonException exception)
+        catch (FormatException exception)
         {
             throw new InvalidCliException($"invalid {argumentName}: the value is not valid JSON ({exception.Message})");
         }
 
-        using (document)
+        if (root is not List<object?> items)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Array)
-            {
-                throw new InvalidCliException(
-                    $"invalid {argumentName}: expected a JSON list of {{\"id\", \"value\", \"multiple\"}} objects, got {TypeName(root)}");
-            }
-
-            var resources = new List<TaskResource>(root.GetArrayLength());
-            var index = 0;
-            foreach (var item in root.EnumerateArray())
-            {
-                resources.Add(ParseItem(item, index++, argumentName));
-            }
-
-            CheckMultiplicity(resources, argumentName);
-            return resources;
+            throw new InvalidCliException(
+                $"invalid {argumentName}: expected a JSON list of {{\"id\", \"value\", \"multiple\"}} objects, got {CliJson.TypeName(root)}");
         }
+
+        var resources = new List<TaskResource>(items.Count);
+        for (var index = 0; index < items.Count; index++)
+        {
+            resources.Add(ParseItem(items[index], index, argumentName));
+        }
+
+        CheckMultiplicity(resources, argumentName);
+        return resources;
     }
 
     /// <summary>Writes resources as Python's <c>json.dumps</c> does: <c>[{"id": "x", "value": "/p", "multiple": false}]</c>.</summary>
@@ -71,70 +64,82 @@ public static class TaskResources
         return builder.Append(']').ToString();
     }
 
-    private static TaskResource ParseItem(JsonElement item, int index, string argumentName)
+    private static TaskResource ParseItem(object? item, int index, string argumentName)
     {
-        if (item.ValueKind != JsonValueKind.Object)
+        if (item is not CliJsonObject properties)
         {
             throw new InvalidCliException(
-                $"invalid {argumentName}: item {index} must be an object with the keys id, value, multiple, got {TypeName(item)}");
+                $"invalid {argumentName}: item {index} must be an object with the keys id, value, multiple, got {CliJson.TypeName(item)}");
         }
 
-        var keys = item.EnumerateObject().Select(property => property.Name).ToList();
-        if (keys.Count != ExpectedKeys.Length || !ExpectedKeys.All(keys.Contains))
+        var hasExpectedKeys = properties.Count == ExpectedKeys.Length;
+        foreach (var key in ExpectedKeys)
         {
-            var given = keys.Count == 0 ? "no keys" : string.Join(", ", keys);
+            hasExpectedKeys &= properties.TryGetValue(key, out _);
+        }
+
+        if (!hasExpectedKeys)
+        {
+            var names = new List<string>(properties.Count);
+            foreach (var property in properties)
+            {
+                names.Add(property.Key);
+            }
+
+            var given = names.Count == 0 ? "no keys" : string.Join(", ", names);
             throw new InvalidCliException(
                 $"invalid {argumentName}: item {index} must have exactly the keys id, value, multiple, got {given}");
         }
 
-        var id = item.GetProperty("id");
-        var value = item.GetProperty("value");
-        var multiple = item.GetProperty("multiple");
-        if (id.ValueKind != JsonValueKind.String)
+        properties.TryGetValue("id", out var id);
+        properties.TryGetValue("value", out var value);
+        properties.TryGetValue("multiple", out var multiple);
+        if (id is not string idText)
         {
-            throw new InvalidCliException($"invalid {argumentName}: item {index}: \"id\" must be a string, got {TypeName(id)}");
+            throw new InvalidCliException($"invalid {argumentName}: item {index}: \"id\" must be a string, got {CliJson.TypeName(id)}");
         }
 
-        if (value.ValueKind != JsonValueKind.String)
+        if (value is not string valueText)
         {
-            throw new InvalidCliException($"invalid {argumentName}: item {index}: \"value\" must be a string, got {TypeName(value)}");
+            throw new InvalidCliException($"invalid {argumentName}: item {index}: \"value\" must be a string, got {CliJson.TypeName(value)}");
         }
 
-        if (multiple.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        if (multiple is not bool multipleFlag)
         {
             throw new InvalidCliException(
-                $"invalid {argumentName}: item {index}: \"multiple\" must be a boolean, got {TypeName(multiple)}");
+                $"invalid {argumentName}: item {index}: \"multiple\" must be a boolean, got {CliJson.TypeName(multiple)}");
         }
 
-        return new TaskResource(id.GetString()!, value.GetString()!, multiple.GetBoolean());
+        return new TaskResource(idText, valueText, multipleFlag);
     }
 
     private static void CheckMultiplicity(List<TaskResource> resources, string argumentName)
     {
-        foreach (var group in resources.GroupBy(resource => resource.Id, StringComparer.Ordinal))
+        var seen = new Dictionary<string, (int Count, bool Multiple)>(StringComparer.Ordinal);
+        foreach (var resource in resources)
         {
-            var count = group.Count();
-            if (group.Any(resource => resource.Multiple) && group.Any(resource => !resource.Multiple))
+            if (seen.TryGetValue(resource.Id, out var previous))
             {
-                throw new InvalidCliException(
-                    $"invalid {argumentName}: the id '{group.Key}' is given both with multiple true and multiple false");
-            }
+                if (previous.Multiple != resource.Multiple)
+                {
+                    throw new InvalidCliException(
+                        $"invalid {argumentName}: the id '{resource.Id}' is given both with multiple true and multiple false");
+                }
 
-            if (count > 1 && !group.First().Multiple)
+                seen[resource.Id] = (previous.Count + 1, previous.Multiple);
+            }
+            else
             {
-                throw new InvalidCliException(
-                    $"invalid {argumentName}: the id '{group.Key}' is given {count} times but is not multiple");
+                seen.Add(resource.Id, (1, resource.Multiple));
+            }
+        }
+
+        foreach (var (id, (count, multiple)) in seen)
+        {
+            if (count > 1 && !multiple)
+            {
+                throw new InvalidCliException($"invalid {argumentName}: the id '{id}' is given {count} times but is not multiple");
             }
         }
     }
-
-    internal static string TypeName(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Object => "object",
-        JsonValueKind.Array => "list",
-        JsonValueKind.String => "string",
-        JsonValueKind.Number => "number",
-        JsonValueKind.True or JsonValueKind.False => "boolean",
-        _ => "null",
-    };
 }

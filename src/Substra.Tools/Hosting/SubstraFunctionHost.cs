@@ -12,6 +12,8 @@ public static class SubstraFunctionHost
     /// <summary>Exit code of a command line that breaks the contract (argparse's).</summary>
     public const int InvalidCommandLineExitCode = 2;
 
+    private const string DisableDynamicEngineSwitch = "Microsoft.Extensions.DependencyInjection.DisableDynamicEngine";
+
     /// <summary>Exit code of any other failure.</summary>
     public const int FailureExitCode = 1;
 
@@ -95,8 +97,14 @@ public static class SubstraFunctionHost
             throw new TaskFailureException("--fake-data needs --n-fake-samples: the opener makes that many fake samples.");
         }
 
+        // One resolution per service in a short-lived process: compiling resolvers (the dynamic engine) costs more than it saves.
+        if (!AppContext.TryGetSwitch(DisableDynamicEngineSwitch, out _))
+        {
+            AppContext.SetSwitch(DisableDynamicEngineSwitch, true);
+        }
+
         var services = new ServiceCollection();
-        var loggerFactory = new LoggerFactory([new TaskLoggerProvider(log)]);
+        var loggerFactory = new TaskLoggerFactory(log);
         services.AddSingleton<ILoggerFactory>(loggerFactory);
         services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         configureServices(services);
@@ -127,14 +135,18 @@ public static class SubstraFunctionHost
 
     private static FunctionDescriptor FindFunction(string? name, IReadOnlyList<FunctionDescriptor> functions)
     {
-        var known = string.Join(", ", functions.Select(function => function.Name).Order(StringComparer.Ordinal));
-        if (name is null)
+        foreach (var function in functions)
         {
-            throw new TaskFailureException($"No --function-name given. Known functions: {known}.");
+            if (function.Name == name)
+            {
+                return function;
+            }
         }
 
-        return functions.FirstOrDefault(function => function.Name == name)
-            ?? throw new TaskFailureException($"Function '{name}' not found. Known functions: {known}.");
+        var known = string.Join(", ", functions.Select(function => function.Name).Order(StringComparer.Ordinal));
+        throw new TaskFailureException(name is null
+            ? $"No --function-name given. Known functions: {known}."
+            : $"Function '{name}' not found. Known functions: {known}.");
     }
 
     private static string Reason(Exception exception) => exception switch

@@ -47,10 +47,24 @@ internal sealed class TaskBinding
     public static TaskBinding Bind(FunctionSchema schema, TaskCommandLine commandLine)
     {
         var name = schema.Name;
-        var declaredInputs = schema.Inputs.ToDictionary(input => input.Identifier, StringComparer.Ordinal);
-        var given = commandLine.Inputs
-            .GroupBy(resource => resource.Id, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
+        var declaredInputs = new Dictionary<string, FunctionInputSchema>(StringComparer.Ordinal);
+        foreach (var input in schema.Inputs)
+        {
+            declaredInputs[input.Identifier] = input;
+        }
+
+        // Grouped by identifier, in the order given.
+        var given = new Dictionary<string, List<TaskResource>>(StringComparer.Ordinal);
+        foreach (var resource in commandLine.Inputs)
+        {
+            if (!given.TryGetValue(resource.Id, out var group))
+            {
+                group = [];
+                given.Add(resource.Id, group);
+            }
+
+            group.Add(resource);
+        }
 
         foreach (var (id, resources) in given)
         {
@@ -84,11 +98,10 @@ internal sealed class TaskBinding
             }
         }
 
-        var declaredOutputs = schema.Outputs.ToDictionary(output => output.Identifier, StringComparer.Ordinal);
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var resource in commandLine.Outputs)
         {
-            if (!declaredOutputs.ContainsKey(resource.Id))
+            if (!IsDeclaredOutput(schema, resource.Id))
             {
                 throw new TaskFailureException(
                     $"The output '{resource.Id}' is not declared by the function '{name}' (declared outputs: {List(schema.Outputs.Select(output => output.Identifier))}).");
@@ -111,17 +124,46 @@ internal sealed class TaskBinding
             }
         }
 
-        var inputs = given
-            .Where(pair => pair.Key is not (OpenerId or DataSamplesId or ChainKeysId))
-            .ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value.Select(resource => resource.Value).ToList(), StringComparer.Ordinal);
+        var inputs = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (id, resources) in given)
+        {
+            if (id is not (OpenerId or DataSamplesId or ChainKeysId))
+            {
+                inputs.Add(id, Values(resources));
+            }
+        }
 
         return new TaskBinding(
             schema,
             given.TryGetValue(OpenerId, out var opener) ? opener[0].Value : null,
-            given.TryGetValue(DataSamplesId, out var samples) ? samples.Select(resource => resource.Value).ToList() : [],
+            given.TryGetValue(DataSamplesId, out var samples) ? Values(samples) : [],
             given.TryGetValue(ChainKeysId, out var chainKeys) ? chainKeys[0].Value : null,
             inputs,
             outputs);
+    }
+
+    private static bool IsDeclaredOutput(FunctionSchema schema, string identifier)
+    {
+        foreach (var output in schema.Outputs)
+        {
+            if (output.Identifier == identifier)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string[] Values(List<TaskResource> resources)
+    {
+        var values = new string[resources.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = resources[i].Value;
+        }
+
+        return values;
     }
 
     private static string List(IEnumerable<string> identifiers)

@@ -7,10 +7,12 @@ namespace Substra.Sdk.Local.Docker;
 public static class DockerCleanup
 {
     /// <summary>
-    /// Removes every container labelled <c>substra.framework=1</c> (running ones are killed) and, when
-    /// <paramref name="includeImages"/>, every <c>function-*</c> image built by the backend. Returns the number of removed objects.
+    /// Removes the stopped containers labelled <c>substra.framework=1</c> (running ones too, killed, when
+    /// <paramref name="includeRunning"/>: tasks of a process that died) and, when <paramref name="includeImages"/>, every
+    /// <c>function-*</c> image built by the backend. Returns the number of removed objects.
     /// </summary>
-    public static async Task<int> RemoveLeftoversAsync(Uri? endpoint = null, bool includeImages = false, CancellationToken cancellationToken = default)
+    public static async Task<int> RemoveLeftoversAsync(Uri? endpoint = null, bool includeRunning = false, bool includeImages = false,
+        CancellationToken cancellationToken = default)
     {
         using var engine = DockerEngine.Connect(endpoint);
         await engine.EnsureAnswersAsync(cancellationToken);
@@ -18,16 +20,16 @@ public static class DockerCleanup
 
         var removed = 0;
         var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken);
-        foreach (var container in containers)
+        foreach (var container in containers.Where(c => includeRunning || c.State is not ("running" or "restarting" or "paused")))
         {
             try
             {
                 await engine.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken);
                 removed++;
             }
-            catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+            catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
             {
-                // Removed meanwhile.
+                // Removed meanwhile, or its spawner is removing it right now.
             }
         }
 
@@ -41,9 +43,9 @@ public static class DockerCleanup
                     await engine.Client.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters { Force = true }, cancellationToken);
                     removed++;
                 }
-                catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+                catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
                 {
-                    // Removed meanwhile.
+                    // Removed meanwhile, or still used by a container.
                 }
             }
         }

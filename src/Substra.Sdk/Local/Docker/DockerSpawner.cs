@@ -201,9 +201,9 @@ public sealed class DockerSpawner : ITaskSpawner
         {
             await _engine.Client.Containers.RemoveContainerAsync(containerId, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
         }
-        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
         {
-            // Already gone.
+            // Already gone, or being removed by a cleanup.
         }
     }
 

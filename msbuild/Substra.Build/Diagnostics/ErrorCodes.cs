@@ -1,0 +1,16 @@
+namespace Substra.Build.Diagnostics;
+
+/// <summary>The stable codes of the build's errors and warnings (docs/packaging.md lists them with their fixes).</summary>
+internal static class ErrorCodes
+{
+    public const string FunctionsNotExecutable = "SUBB001";
+    public const string InvalidBaseImage = "SUBB002";
+    public const string TemplateNotFound = "SUBB003";
+    public const string TemplateInvalid = "SUBB004";
+    public const string TemplateRenderFailed = "SUBB005";
+    public const string AssemblyUnreadable = "SUBB006";
+    public const string InvalidMetadata = "SUBB007";
+    public const string DuplicateName = "SUBB008";
+    public const string ConflictingAppFiles = "SUBB009";
+    public const string NativeAotNotSupported = "SUBB010";
+}

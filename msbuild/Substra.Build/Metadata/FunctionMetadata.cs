@@ -1,0 +1,4 @@
+namespace Substra.Build.Metadata;
+
+/// <summary>One <c>[assembly: SubstraFunctionMetadata(name, schemaJson, description)]</c> read from a compiled assembly.</summary>
+internal sealed record FunctionMetadata(string Name, string SchemaJson, string? Description);

@@ -1,0 +1,388 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Substra.Build.Archives;
+using Substra.Build.Diagnostics;
+using Substra.Build.IO;
+using Substra.Build.Metadata;
+using Substra.Build.Templates;
+using Substra.Build.Validation;
+
+namespace Substra.Build.Tasks;
+
+/// <summary>
+/// Writes, for each function recorded in the compiled assembly, <c>&lt;name&gt;.zip</c> (Dockerfile + the published
+/// application), <c>&lt;name&gt;.json</c> (its schema) and <c>&lt;name&gt;.md</c>; for an opener,
+/// <c>&lt;name&gt;.opener</c> and <c>&lt;name&gt;.md</c>. Files whose bytes do not change are not rewritten, and
+/// artifacts of the previous run that are no longer produced are deleted.
+/// </summary>
+public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
+{
+    private const string DockerfileProperty = "SubstraDockerfileTemplate";
+    private const string DescriptionProperty = "SubstraDescriptionTemplate";
+    private const string OpenerManifestEntry = "substra-opener.json";
+
+    /// <summary>The compiled assembly (<c>@(IntermediateAssembly)</c>).</summary>
+    [Required, NotNull]
+    public string? AssemblyPath { get; set; }
+
+    /// <summary>The file name the application runs as (<c>$(TargetFileName)</c>, e.g. <c>App.dll</c>).</summary>
+    [Required, NotNull]
+    public string? AssemblyFileName { get; set; }
+
+    /// <summary>Published files of the application; <c>RelativePath</c> metadata is the path inside the archive.</summary>
+    [Required, NotNull]
+    public ITaskItem[]? ApplicationFiles { get; set; }
+
+    [Required, NotNull]
+    public string? FunctionsDirectory { get; set; }
+
+    [Required, NotNull]
+    public string? OpenersDirectory { get; set; }
+
+    public string? OutputType { get; set; }
+
+    public string? BaseImage { get; set; }
+
+    public bool PublishAot { get; set; }
+
+    public string? DockerfileTemplate { get; set; }
+
+    public string? DescriptionTemplate { get; set; }
+
+    /// <summary>The artifacts the previous run wrote; those not produced again are deleted.</summary>
+    public ITaskItem[] PreviousArtifacts { get; set; } = [];
+
+    /// <summary>Every artifact this run produced (written or already up to date).</summary>
+    [Output]
+    public ITaskItem[] Artifacts { get; private set; } = [];
+
+    public override bool Execute()
+    {
+        var artifacts = new List<string>();
+        try
+        {
+            Package(artifacts);
+        }
+        catch (TemplateFailure failure)
+        {
+            LogCodedError(failure.Code, failure.Message);
+        }
+
+        if (!Log.HasLoggedErrors)
+        {
+            DeleteStaleArtifacts(artifacts);
+            Artifacts = artifacts.Select(path => (ITaskItem)new TaskItem(path)).ToArray();
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void Package(List<string> artifacts)
+    {
+        SubstraAssemblyMetadata metadata;
+        try
+        {
+            metadata = AssemblyMetadataReader.Read(AssemblyPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or BadImageFormatException)
+        {
+            LogCodedError(ErrorCodes.AssemblyUnreadable,
+                $"Cannot read the Substra metadata of '{AssemblyPath}': {exception.Message}. Rebuild the project; if this persists, set SubstraPackage=false and report the problem.");
+            return;
+        }
+
+        if (metadata.Functions.Count == 0 && metadata.Openers.Count == 0)
+        {
+            Log.LogMessage(MessageImportance.Low, "Substra: no function or opener in {0}, nothing to package.", AssemblyPath);
+            return;
+        }
+
+        if (!ValidateNames(metadata))
+        {
+            return;
+        }
+
+        var applicationFiles = ReadApplicationFiles();
+        if (applicationFiles is null)
+        {
+            return;
+        }
+
+        if (metadata.Functions.Count > 0)
+        {
+            PackageFunctions(metadata.Functions, applicationFiles, artifacts);
+        }
+
+        foreach (var opener in metadata.Openers)
+        {
+            PackageOpener(opener, applicationFiles, artifacts);
+        }
+    }
+
+    private void PackageFunctions(IReadOnlyList<FunctionMetadata> functions, List<ArchiveEntry> applicationFiles, List<string> artifacts)
+    {
+        if (!string.Equals(OutputType, "Exe", StringComparison.OrdinalIgnoreCase))
+        {
+            LogCodedError(ErrorCodes.FunctionsNotExecutable,
+                $"This project declares Substra functions ({string.Join(", ", functions.Select(function => function.Name))}) but its OutputType is '{OutputType}': a function archive runs the project as an application. Set <OutputType>Exe</OutputType> in the project, or move the functions to an executable project.");
+            return;
+        }
+
+        var baseImage = BaseImage?.Trim() ?? string.Empty;
+        if (DockerImageReference.Validate(baseImage) is { } problem)
+        {
+            LogCodedError(ErrorCodes.InvalidBaseImage,
+                $"SubstraBaseImage '{baseImage}' is not a valid Docker image reference: {problem}. Set it to an image such as mcr.microsoft.com/dotnet/runtime:10.0, or remove it to use the default.");
+            return;
+        }
+
+        if (PublishAot)
+        {
+            Log.LogWarning(null, ErrorCodes.NativeAotNotSupported, null, ProjectFile, 0, 0, 0, 0,
+                "PublishAot is set, but function archives are not built with native AOT yet: they contain the framework-dependent application and run with 'dotnet'. Remove PublishAot to silence this warning.");
+        }
+
+        var dockerfile = TemplateStore.Get(TemplateStore.Dockerfile, DockerfileTemplate, DockerfileProperty);
+        var description = TemplateStore.Get(TemplateStore.Description, DescriptionTemplate, DescriptionProperty);
+        var dockerIgnore = new ArchiveEntry(".dockerignore", Encoding.UTF8.GetBytes("Dockerfile\n.dockerignore\n"));
+
+        foreach (var function in functions)
+        {
+            var entrypoint = $"[\"dotnet\", \"{AssemblyFileName}\", \"--function-name\", \"{function.Name}\"]";
+            var dockerfileText = TemplateStore.Render(dockerfile, new Dictionary<string, object?>
+            {
+                ["base_image"] = baseImage,
+                ["entrypoint"] = entrypoint,
+                ["function_name"] = function.Name,
+                ["assembly_file"] = AssemblyFileName,
+                ["schema_json"] = function.SchemaJson,
+            }, DockerfileProperty);
+
+            var entries = new List<ArchiveEntry>(applicationFiles.Count + 2)
+            {
+                dockerIgnore,
+                new("Dockerfile", Encoding.UTF8.GetBytes(dockerfileText)),
+            };
+            entries.AddRange(applicationFiles);
+            if (!TryCreateZip(entries, out var archive))
+            {
+                return;
+            }
+
+            Write(Path.Combine(FunctionsDirectory, function.Name + ".zip"), archive, artifacts);
+            Write(Path.Combine(FunctionsDirectory, function.Name + ".json"), Encoding.UTF8.GetBytes(function.SchemaJson), artifacts);
+            Write(Path.Combine(FunctionsDirectory, function.Name + ".md"),
+                RenderDescription(description, function.Name, "function", function.Description), artifacts);
+        }
+    }
+
+    private void PackageOpener(OpenerMetadata opener, List<ArchiveEntry> applicationFiles, List<string> artifacts)
+    {
+        var description = TemplateStore.Get(TemplateStore.Description, DescriptionTemplate, DescriptionProperty);
+        var entries = new List<ArchiveEntry>(applicationFiles.Count + 1) { new(OpenerManifestEntry, OpenerManifest(opener)) };
+        entries.AddRange(applicationFiles);
+        if (!TryCreateZip(entries, out var archive))
+        {
+            return;
+        }
+
+        Write(Path.Combine(OpenersDirectory, opener.Name + ".opener"), archive, artifacts);
+        Write(Path.Combine(OpenersDirectory, opener.Name + ".md"), RenderDescription(description, opener.Name, "opener", opener.Description), artifacts);
+    }
+
+    private byte[] OpenerManifest(OpenerMetadata opener)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("format", "substra-dotnet-opener");
+            writer.WriteNumber("version", 1);
+            writer.WriteString("name", opener.Name);
+            writer.WriteString("assembly", AssemblyFileName);
+            writer.WriteString("factory", opener.FactoryTypeName);
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static byte[] RenderDescription(Scriban.Template template, string name, string kind, string? description)
+    {
+        var text = TemplateStore.Render(template, new Dictionary<string, object?>
+        {
+            ["name"] = name,
+            ["kind"] = kind,
+            ["description"] = string.IsNullOrWhiteSpace(description) ? null : description.Trim(),
+        }, DescriptionProperty);
+        return Encoding.UTF8.GetBytes(text.TrimEnd() + "\n");
+    }
+
+    private bool ValidateNames(SubstraAssemblyMetadata metadata)
+    {
+        var valid = true;
+        foreach (var function in metadata.Functions)
+        {
+            valid &= ValidateName(function.Name, "function");
+            if (!IsSchemaOf(function))
+            {
+                LogCodedError(ErrorCodes.InvalidMetadata,
+                    $"The schema recorded for function '{function.Name}' is not a JSON object whose \"name\" is '{function.Name}': {function.SchemaJson}. The SubstraFunctionMetadata attribute is written by the Substra generator; make sure the project references it and rebuild.");
+                valid = false;
+            }
+        }
+
+        foreach (var opener in metadata.Openers)
+        {
+            valid &= ValidateName(opener.Name, "opener");
+            if (opener.FactoryTypeName.Length == 0)
+            {
+                LogCodedError(ErrorCodes.InvalidMetadata,
+                    $"The SubstraOpenerMetadata attribute of opener '{opener.Name}' names no factory type. It is written by the Substra generator; make sure the project references it and rebuild.");
+                valid = false;
+            }
+        }
+
+        foreach (var duplicate in metadata.Functions.GroupBy(function => function.Name, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1))
+        {
+            LogCodedError(ErrorCodes.DuplicateName,
+                $"Several functions are named '{duplicate.Key}' (names are compared ignoring case, as they become file names). Give each [SubstraFunction] a distinct name.");
+            valid = false;
+        }
+
+        if (metadata.Openers.Count > 1)
+        {
+            LogCodedError(ErrorCodes.DuplicateName,
+                $"The project declares {metadata.Openers.Count} openers ({string.Join(", ", metadata.Openers.Select(opener => opener.Name))}); a data-provider project has exactly one. Move the others to projects of their own.");
+            valid = false;
+        }
+
+        return valid;
+    }
+
+    private bool ValidateName(string name, string kind)
+    {
+        if (SafeName().IsMatch(name))
+        {
+            return true;
+        }
+
+        LogCodedError(ErrorCodes.InvalidMetadata,
+            $"The {kind} name '{name}' cannot name its artifacts: use letters, digits, '_', '-' and '.', starting with a letter or digit (at most 128 characters). Rename the {kind} in its attribute.");
+        return false;
+    }
+
+    private static bool IsSchemaOf(FunctionMetadata function)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(function.SchemaJson);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("name", out var name)
+                && name.ValueKind == JsonValueKind.String
+                && name.GetString() == function.Name;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private List<ArchiveEntry>? ReadApplicationFiles()
+    {
+        var byPath = new SortedDictionary<string, (string Source, byte[] Content)>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var item in ApplicationFiles)
+        {
+            var relativePath = item.GetMetadata("RelativePath");
+            if (string.IsNullOrEmpty(relativePath))
+            {
+                relativePath = Path.GetFileName(item.ItemSpec);
+            }
+
+            relativePath = relativePath.Replace('\\', '/');
+            var source = item.GetMetadata("FullPath");
+            var content = File.ReadAllBytes(source);
+            if (byPath.TryGetValue(relativePath, out var existing))
+            {
+                if (!existing.Content.AsSpan().SequenceEqual(content))
+                {
+                    LogCodedError(ErrorCodes.ConflictingAppFiles,
+                        $"Two different files would be published as '{relativePath}': '{existing.Source}' and '{source}'. Remove one of them from the project's published files.");
+                    ok = false;
+                }
+
+                continue;
+            }
+
+            byPath.Add(relativePath, (source, content));
+        }
+
+        foreach (var reserved in new[] { "Dockerfile", ".dockerignore", OpenerManifestEntry })
+        {
+            if (byPath.TryGetValue(reserved, out var clash))
+            {
+                LogCodedError(ErrorCodes.ConflictingAppFiles,
+                    $"The published file '{clash.Source}' is named '{reserved}', which the Substra archive reserves for itself. Rename it or exclude it from publishing (CopyToPublishDirectory=Never).");
+                ok = false;
+            }
+        }
+
+        return ok ? byPath.Select(pair => new ArchiveEntry(pair.Key, pair.Value.Content)).ToList() : null;
+    }
+
+    private bool TryCreateZip(List<ArchiveEntry> entries, [NotNullWhen(true)] out byte[]? archive)
+    {
+        try
+        {
+            archive = DeterministicZip.Create(entries);
+            return true;
+        }
+        catch (InvalidOperationException exception)
+        {
+            LogCodedError(ErrorCodes.ConflictingAppFiles, exception.Message + " Remove the duplicate from the project's published files.");
+            archive = null;
+            return false;
+        }
+    }
+
+    private void Write(string path, byte[] content, List<string> artifacts)
+    {
+        var fullPath = Path.GetFullPath(path);
+        artifacts.Add(fullPath);
+        if (FileUpdater.WriteIfChanged(fullPath, content))
+        {
+            Log.LogMessage(MessageImportance.Normal, "Substra: wrote {0}", fullPath);
+        }
+        else
+        {
+            Log.LogMessage(MessageImportance.Low, "Substra: {0} is up to date", fullPath);
+        }
+    }
+
+    private void DeleteStaleArtifacts(List<string> artifacts)
+    {
+        var current = new HashSet<string>(artifacts, StringComparer.Ordinal);
+        foreach (var previous in PreviousArtifacts)
+        {
+            var path = previous.GetMetadata("FullPath");
+            if (!current.Contains(path) && File.Exists(path))
+            {
+                File.Delete(path);
+                Log.LogMessage(MessageImportance.Normal, "Substra: deleted {0}, which this project no longer produces", path);
+            }
+        }
+    }
+
+    private string ProjectFile => BuildEngine?.ProjectFileOfTaskNode ?? string.Empty;
+
+    private void LogCodedError(string code, string message)
+        => Log.LogError(null, code, null, ProjectFile, 0, 0, 0, 0, message);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SafeName();
+}

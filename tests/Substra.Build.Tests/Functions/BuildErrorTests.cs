@@ -1,0 +1,81 @@
+using Substra.Build.Tests.Infrastructure;
+
+namespace Substra.Build.Tests.Functions;
+
+/// <summary>Each bad configuration fails the build with its code and a message that says how to fix it.</summary>
+[Collection(BuildCollection.Name)]
+public sealed class BuildErrorTests
+{
+    [Fact]
+    public async Task Functions_in_a_library_are_SUBB001()
+    {
+        using var project = TestProject.Create("Demo.Library", "Library");
+        project.WriteFile("Functions.cs", ProjectSources.Functions());
+
+        var result = await project.BuildAsync();
+
+        AssertError(result, "SUBB001", "Set <OutputType>Exe</OutputType>");
+        Assert.Contains("(train, predict)", result.Output, StringComparison.Ordinal);
+    }
+
+    // The grammar itself is covered by DockerImageReferenceTests; this checks the build reports it.
+    [Fact]
+    public async Task Invalid_base_image_is_SUBB002()
+    {
+        using var project = TestProject.Create("Demo.Image", "Exe");
+        project.WriteFile("Functions.cs", ProjectSources.Functions());
+        project.SetProperty("SubstraBaseImage", "Mcr.Microsoft.com/dotnet/Runtime:10.0");
+
+        var result = await project.BuildAsync();
+
+        AssertError(result, "SUBB002", "SubstraBaseImage 'Mcr.Microsoft.com/dotnet/Runtime:10.0' is not a valid Docker image reference: the repository name must be lowercase");
+        Assert.Contains("Set it to an image such as mcr.microsoft.com/dotnet/runtime:10.0", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_template_file_is_SUBB003()
+    {
+        using var project = TestProject.Create("Demo.Missing", "Exe");
+        project.WriteFile("Functions.cs", ProjectSources.Functions());
+        project.SetProperty("SubstraDockerfileTemplate", "templates/NoSuch.scriban");
+
+        var result = await project.BuildAsync();
+
+        AssertError(result, "SUBB003", "NoSuch.scriban' set in SubstraDockerfileTemplate does not exist");
+    }
+
+    [Fact]
+    public async Task Template_that_does_not_parse_is_SUBB004_with_the_scriban_error()
+    {
+        using var project = TestProject.Create("Demo.BadTemplate", "Exe");
+        project.WriteFile("Functions.cs", ProjectSources.Functions());
+        project.WriteFile("Description.scriban", "{{ if description }}{{ description }}\n");
+        project.SetProperty("SubstraDescriptionTemplate", "Description.scriban");
+
+        var result = await project.BuildAsync();
+
+        AssertError(result, "SUBB004", "is not a valid Scriban template");
+        // Scriban's own message, with the position of the problem.
+        Assert.Matches(@"Description\.scriban\(\d+,\d+\)", result.Output);
+    }
+
+    [Fact]
+    public async Task Template_using_an_unknown_variable_is_SUBB005()
+    {
+        using var project = TestProject.Create("Demo.Render", "Exe");
+        project.WriteFile("Functions.cs", ProjectSources.Functions());
+        project.WriteFile("Dockerfile.scriban", "FROM {{ base_imag }}\n");
+        project.SetProperty("SubstraDockerfileTemplate", "Dockerfile.scriban");
+
+        var result = await project.BuildAsync();
+
+        AssertError(result, "SUBB005", "Available variables: base_image, entrypoint");
+    }
+
+    private static void AssertError(ProcessResult result, string code, string text)
+    {
+        Assert.False(result.Succeeded, result.ToString());
+        Assert.Contains($"error {code}:", result.Output, StringComparison.Ordinal);
+        Assert.Contains(text, result.Output, StringComparison.Ordinal);
+    }
+}

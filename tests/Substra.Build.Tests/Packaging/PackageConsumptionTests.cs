@@ -1,0 +1,71 @@
+using System.IO.Compression;
+using Substra.Build.Tests.Infrastructure;
+
+namespace Substra.Build.Tests.Packaging;
+
+/// <summary>`dotnet pack src/Substra.Tools` gives users everything through one PackageReference.</summary>
+[Collection(BuildCollection.Name)]
+public sealed class PackageConsumptionTests
+{
+    [Fact]
+    public async Task Packed_nupkg_from_a_local_feed_builds_function_archives()
+    {
+        using var consumer = TestProject.Create("Demo.FromPackage", "Exe");
+        var root = Path.GetDirectoryName(consumer.Directory)!;
+        var feed = Path.Combine(root, "feed");
+        // A version of its own, so that no package cached by an earlier run is used instead.
+        var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+
+        var pack = await DotNetCli.RunAsync(RepositoryLayout.Root, null,
+            "pack", RepositoryLayout.ToolsProject, "-nodeReuse:false", "-o", feed, $"-p:PackageVersion={version}");
+        Assert.True(pack.Succeeded, pack.ToString());
+
+        var nupkg = Path.Combine(feed, $"Substra.Tools.{version}.nupkg");
+        using (var package = ZipFile.OpenRead(nupkg))
+        {
+            var entries = package.Entries.Select(entry => entry.FullName).ToList();
+            Assert.Contains("lib/net10.0/Substra.Tools.dll", entries);
+            Assert.Contains("tasks/net10.0/Substra.Build.dll", entries);
+            Assert.Contains("tasks/net10.0/Substra.Build.deps.json", entries);
+            Assert.Contains("tasks/net10.0/Scriban.Signed.dll", entries);
+            Assert.Contains("build/Substra.Tools.props", entries);
+            Assert.Contains("build/Substra.Tools.targets", entries);
+            Assert.Contains("buildTransitive/Substra.Tools.props", entries);
+            Assert.Contains("buildTransitive/Substra.Tools.targets", entries);
+            Assert.DoesNotContain(entries, entry => entry.Contains("Microsoft.Build", StringComparison.Ordinal));
+            if (File.Exists(RepositoryLayout.GeneratorProject))
+            {
+                Assert.Contains("analyzers/dotnet/cs/Substra.Generators.dll", entries);
+            }
+        }
+
+        // Isolated package folder; already-restored third-party packages come read-only from the machine's folder.
+        File.WriteAllText(Path.Combine(consumer.Directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="feed" value="{feed}" />
+              </packageSources>
+              <fallbackPackageFolders>
+                <add key="machine" value="{MachinePackageFolder()}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+        consumer.Environment = new() { ["NUGET_PACKAGES"] = Path.Combine(root, "packages") };
+        consumer.PackageVersion = version;
+        consumer.WriteFile("Functions.cs", ProjectSources.Functions());
+
+        await consumer.BuildSuccessfullyAsync();
+
+        var dockerfile = ZipContents.ReadText(Path.Combine(consumer.FunctionsDirectory, "train.zip"), "Dockerfile");
+        Assert.EndsWith("ENTRYPOINT [\"dotnet\", \"Demo.FromPackage.dll\", \"--function-name\", \"train\"]\n", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("Substra.Tools.dll", ZipContents.Names(Path.Combine(consumer.FunctionsDirectory, "train.zip")));
+        Assert.Equal(ProjectSources.TrainSchema, File.ReadAllText(Path.Combine(consumer.FunctionsDirectory, "train.json")));
+    }
+
+    private static string MachinePackageFolder()
+        => Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+}
