@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Substra.Sdk;
+using Substra.Sdk.Configuration;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// Creates each named client once, lazily, from its named <see cref="SubstraClientOptions"/>; the client then resolves
+/// what the options leave unset from the environment and the YAML file of the reference configuration. The container
+/// disposes this factory, which disposes the clients it created.
+/// </summary>
+internal sealed class SubstraClientFactory(
+    SubstraClientRegistry registry,
+    IOptionsMonitor<SubstraClientOptions> options) : ISubstraClientFactory, IAsyncDisposable, IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<SubstraClient>> clients = new(StringComparer.Ordinal);
+    private volatile bool disposed;
+
+    public SubstraClient CreateClient(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (!registry.Contains(name))
+        {
+            string known = registry.Names.Count == 0 ? "none" : string.Join(", ", registry.Names.Select(n => n.Length == 0 ? "(default)" : $"'{n}'"));
+            string shown = name.Length == 0 ? "The default Substra client" : $"No Substra client named '{name}'";
+            throw new InvalidOperationException(
+                $"{shown} was added to the container (added: {known}). "
+                + (name.Length == 0
+                    ? "Add it with services.AddSubstra(options => …)."
+                    : $"Add it with services.AddSubstra().AddClient(\"{name}\", …) or from a configuration section with AddClients(configuration)."));
+        }
+
+        return clients.GetOrAdd(name, n => new Lazy<SubstraClient>(() => Create(n), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        disposed = true;
+        foreach (Lazy<SubstraClient> client in clients.Values.Where(c => c.IsValueCreated))
+        {
+            await client.Value.DisposeAsync().ConfigureAwait(false);
+        }
+
+        clients.Clear();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    // The options' post-configuration (added with the client) set its name and the container's logger factory.
+    private SubstraClient Create(string name) => new(options.Get(name));
+}
