@@ -173,8 +173,10 @@ internal sealed partial class LocalBackend
             }
         }
 
+        var validated = stopwatch.Elapsed;
         var ranks = ComputePlanGraph.ComputeRanks(graph, otherPlans, knownRanks);
         var order = ComputePlanGraph.OrderByRank(ranks);
+        var ranked = stopwatch.Elapsed;
 
         if (newPlan)
         {
@@ -182,6 +184,8 @@ internal sealed partial class LocalBackend
         }
 
         var created = new TaskEntry[count];
+        var convertedOutputs = new Dictionary<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>>(
+            ReferenceEqualityComparer.Instance);
         foreach (var taskKey in order)
         {
             var i = batchIndex[taskKey];
@@ -199,7 +203,9 @@ internal sealed partial class LocalBackend
                 Tag = spec.Tag ?? "",
                 CreationDate = lifecycle.Now,
                 Inputs = spec.Inputs ?? [],
-                Outputs = Outputs(spec),
+                Outputs = spec.Outputs is { } given
+                    ? convertedOutputs.TryGetValue(given, out var converted) ? converted : convertedOutputs[given] = Outputs(spec)
+                    : NoOutputs,
             };
             var entry = new TaskEntry(task, plan, _scheduler);
             created[i] = entry;
@@ -208,10 +214,13 @@ internal sealed partial class LocalBackend
                 batchIndex.TryGetValue(parentKey, out var parentIndex) ? created[parentIndex] : _store.Tasks[parentKey]));
         }
 
-        _logger.LogTasksRegistered(plan.Key, count, stopwatch.ElapsedMilliseconds);
+        _logger.LogTasksRegistered(plan.Key, count, (long)validated.TotalMilliseconds, (long)(ranked - validated).TotalMilliseconds,
+            (long)(stopwatch.Elapsed - ranked).TotalMilliseconds);
     }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyMetadata = new Dictionary<string, string>();
+
+    private static readonly IReadOnlyDictionary<string, ComputeTaskOutput> NoOutputs = new Dictionary<string, ComputeTaskOutput>();
 
     private Function? FunctionOrNull(string key) => _store.Functions.GetValueOrDefault(key);
 

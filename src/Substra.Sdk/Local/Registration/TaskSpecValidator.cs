@@ -26,59 +26,69 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
     {
         MetadataRules.Check(spec.Metadata);
         var inputs = spec.Inputs ?? [];
-        var outputs = spec.Outputs ?? new Dictionary<string, ComputeTaskOutputSpec>();
-        var errors = new StringBuilder();
+        var outputs = spec.Outputs ?? EmptyOutputs;
 
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var input in inputs)
-        {
-            counts[input.Identifier] = counts.GetValueOrDefault(input.Identifier) + 1;
-        }
-
-        var declared = new HashSet<string>(StringComparer.Ordinal);
+        // Allocation-free when everything is valid: plans of 100,000 tasks are validated here.
+        StringBuilder? errors = null;
         foreach (var input in function.Inputs)
         {
-            declared.Add(input.Identifier);
-            var count = counts.GetValueOrDefault(input.Identifier);
+            var count = 0;
+            foreach (var given in inputs)
+            {
+                if (given.Identifier == input.Identifier)
+                {
+                    count++;
+                }
+            }
+
             if (count == 0 && !input.Optional)
             {
-                errors.Append($"  - The input {input.Identifier} is not optional according to the function.\n");
+                (errors ??= new()).Append($"  - The input {input.Identifier} is not optional according to the function.\n");
             }
 
             if (count > 1 && !input.Multiple)
             {
-                errors.Append($"  - The input {input.Identifier} is not multiple according to the function.\n");
+                (errors ??= new()).Append($"  - The input {input.Identifier} is not multiple according to the function.\n");
             }
         }
 
-        if (counts.Keys.Any(identifier => !declared.Contains(identifier)))
+        foreach (var given in inputs)
         {
-            errors.Append("  - There are keys in the spec inputs that have not been declared in the function inputs.\n");
+            if (!Declares(function.Inputs, given.Identifier))
+            {
+                (errors ??= new()).Append("  - There are keys in the spec inputs that have not been declared in the function inputs.\n");
+                break;
+            }
         }
 
         foreach (var input in inputs)
         {
-            CheckParentOutput(input, errors);
+            CheckParentOutput(input, ref errors);
         }
 
-        var functionOutputs = function.Outputs.ToDictionary(output => output.Identifier, StringComparer.Ordinal);
-        var difference = new SortedSet<string>(functionOutputs.Keys, StringComparer.Ordinal);
-        difference.SymmetricExceptWith(outputs.Keys);
-        if (difference.Count > 0)
+        var outputsMatch = outputs.Count == function.Outputs.Count;
+        foreach (var output in function.Outputs)
         {
-            errors.Append("  - The identifiers in the spec outputs and the function outputs must match:")
+            outputsMatch &= outputs.ContainsKey(output.Identifier);
+        }
+
+        if (!outputsMatch)
+        {
+            var difference = new SortedSet<string>(function.Outputs.Select(output => output.Identifier), StringComparer.Ordinal);
+            difference.SymmetricExceptWith(outputs.Keys);
+            (errors ??= new()).Append("  - The identifiers in the spec outputs and the function outputs must match:")
                 .Append('{').Append(string.Join(", ", difference.Select(identifier => $"'{identifier}'"))).Append("}.\n");
         }
 
-        foreach (var (identifier, output) in outputs)
+        foreach (var output in function.Outputs)
         {
-            if (functionOutputs.TryGetValue(identifier, out var declaredOutput) && declaredOutput.Kind == AssetKind.Performance && !output.Permissions.Public)
+            if (output.Kind == AssetKind.Performance && outputs.TryGetValue(output.Identifier, out var given) && !given.Permissions.Public)
             {
-                errors.Append($"  - invalid task output \"{identifier}\": a PERFORMANCE output should be public.");
+                (errors ??= new()).Append($"  - invalid task output \"{output.Identifier}\": a PERFORMANCE output should be public.");
             }
         }
 
-        if (errors.Length > 0)
+        if (errors is not null)
         {
             throw new InvalidRequestException(
                 "There are errors in the inputs / outputs fields:\n" + errors, 400, errorCode: InvalidAssetCode);
@@ -88,7 +98,22 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
         CheckAssetKeys(inputs);
     }
 
-    private void CheckParentOutput(InputRef input, StringBuilder errors)
+    private static readonly IReadOnlyDictionary<string, ComputeTaskOutputSpec> EmptyOutputs = new Dictionary<string, ComputeTaskOutputSpec>();
+
+    private static bool Declares(IReadOnlyList<FunctionInput> declared, string identifier)
+    {
+        foreach (var input in declared)
+        {
+            if (input.Identifier == identifier)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void CheckParentOutput(InputRef input, ref StringBuilder? errors)
     {
         if (input.ParentTaskKey is not { Length: > 0 } parentKey)
         {
@@ -103,15 +128,24 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
             return;
         }
 
-        var output = parentFunction.Outputs.FirstOrDefault(candidate => candidate.Identifier == input.ParentTaskOutputIdentifier);
+        FunctionOutput? output = null;
+        foreach (var candidate in parentFunction.Outputs)
+        {
+            if (candidate.Identifier == input.ParentTaskOutputIdentifier)
+            {
+                output = candidate;
+                break;
+            }
+        }
+
         if (output is null)
         {
-            errors.Append($"  - The input {input.Identifier} refers to the output {input.ParentTaskOutputIdentifier} of task {parentKey}, " +
+            (errors ??= new()).Append($"  - The input {input.Identifier} refers to the output {input.ParentTaskOutputIdentifier} of task {parentKey}, " +
                           "which its function does not declare.\n");
         }
         else if (output.Kind != AssetKind.Model)
         {
-            errors.Append($"  - The input {input.Identifier} refers to the output {input.ParentTaskOutputIdentifier} of task {parentKey}, " +
+            (errors ??= new()).Append($"  - The input {input.Identifier} refers to the output {input.ParentTaskOutputIdentifier} of task {parentKey}, " +
                           "which is a performance: only models can be inputs of other tasks.\n");
         }
     }
@@ -133,7 +167,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
     {
         InputRef? opener = null;
         var openerCount = 0;
-        var sampleKeys = new List<string>();
+        var sampleCount = 0;
         foreach (var input in inputs)
         {
             if (input.Identifier == Opener)
@@ -141,13 +175,13 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
                 opener = input;
                 openerCount++;
             }
-            else if (input.Identifier == DataSamples && input.AssetKey is { } sampleKey)
+            else if (input.Identifier == DataSamples && input.AssetKey is not null)
             {
-                sampleKeys.Add(sampleKey);
+                sampleCount++;
             }
         }
 
-        if (openerCount != 1 || sampleKeys.Count == 0 || opener?.AssetKey is not { } datasetKey)
+        if (openerCount != 1 || sampleCount == 0 || opener?.AssetKey is not { } datasetKey)
         {
             return;
         }
@@ -162,21 +196,23 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
             throw new InvalidRequestException($"The task worker must be the organization that contains the data: {dataset.Owner}", 400);
         }
 
-        var samples = new List<DataSample>(sampleKeys.Count);
-        foreach (var key in sampleKeys)
+        var foreign = false;
+        foreach (var input in inputs)
         {
-            if (store.DataSamples.TryGetValue(key, out var sample))
+            if (input.Identifier != DataSamples || input.AssetKey is not { } sampleKey)
             {
-                samples.Add(sample);
+                continue;
             }
+
+            if (!store.DataSamples.TryGetValue(sampleKey, out var sample))
+            {
+                throw new InvalidRequestException("Could not get all the data_samples in the database with the given data_sample_keys", 400);
+            }
+
+            foreign |= sample.DataManagerKeys is null || !sample.DataManagerKeys.Contains(dataset.Key);
         }
 
-        if (samples.Count != sampleKeys.Count)
-        {
-            throw new InvalidRequestException("Could not get all the data_samples in the database with the given data_sample_keys", 400);
-        }
-
-        if (samples.Any(sample => sample.DataManagerKeys is null || !sample.DataManagerKeys.Contains(dataset.Key)))
+        if (foreign)
         {
             throw new InvalidRequestException("A data_sample does not belong to the same dataManager", 400);
         }
