@@ -57,12 +57,22 @@ median_ms() { # runs "$@" $runs times after one warm-up; prints the median wall 
   printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.1f", m / 1000 }'
 }
 
+cpu_ms() { # mean CPU time (user + system) per run over $runs runs: less sensitive than wall time to a busy machine
+  local TIMEFORMAT='%U %S'
+  local total
+  total=$( { time (for _ in $(seq "$runs"); do "$@" >/dev/null; done) ; } 2>&1 )
+  awk -v t="$total" -v n="$runs" 'BEGIN { split(t, a, " "); printf "%.1f", (a[1] + a[2]) * 1000 / n }'
+}
+
 hello=$(median_ms dotnet "$work/hello/out/hello.dll")
+hello_cpu=$(cpu_ms dotnet "$work/hello/out/hello.dll")
 hello_invariant=$(median_ms dotnet "$work/hello-invariant/out/hello.dll")
 function_ms=$(median_ms dotnet "$work/function/Substra.Tools.Fixture.Functions.dll" "@$task/cli-args/arguments.txt")
 cmp -s "$task/inputs/model" "$task/outputs/model" || { echo "the function did not copy its input" >&2; exit 1; }
 rm "$task/outputs/model"
 function_r2r_ms=$(median_ms dotnet "$work/function-r2r/Substra.Tools.Fixture.Functions.dll" "@$task/cli-args/arguments.txt")
+function_cpu=$(cpu_ms dotnet "$work/function/Substra.Tools.Fixture.Functions.dll" "@$task/cli-args/arguments.txt")
+function_r2r_cpu=$(cpu_ms dotnet "$work/function-r2r/Substra.Tools.Fixture.Functions.dll" "@$task/cli-args/arguments.txt")
 cmp -s "$task/inputs/model" "$task/outputs/model" || { echo "the ReadyToRun function did not copy its input" >&2; exit 1; }
 
 echo "runs per case: $runs (median wall time, process start to exit)"
@@ -73,3 +83,5 @@ echo "same, published ReadyToRun (linux-x64)    : ${function_r2r_ms} ms"
 awk -v f="$function_ms" -v r="$function_r2r_ms" -v h="$hello" 'BEGIN {
   printf "ratio function / plain hello              : %.2fx\n", f / h
   printf "ratio ReadyToRun function / plain hello   : %.2fx (goal < 1.5x)\n", r / h }'
+echo "CPU time per run (user + system, mean): hello ${hello_cpu} ms, function ${function_cpu} ms, ReadyToRun function ${function_r2r_cpu} ms"
+echo "load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -28,8 +28,14 @@ public sealed record FunctionArchive(string Path, string Checksum)
         return Create(directory, files, zip);
     }
 
-    public static FunctionArchive Create(string directory, IReadOnlyDictionary<string, string> files, bool zip = false)
+    public static FunctionArchive Create(string directory, IReadOnlyDictionary<string, string> files, bool zip = false) =>
+        Create(directory, files, new Dictionary<string, byte[]>(), zip);
+
+    public static FunctionArchive Create(string directory, IReadOnlyDictionary<string, string> textFiles,
+        IReadOnlyDictionary<string, byte[]> binaryFiles, bool zip = false)
     {
+        var files = textFiles.ToDictionary(file => file.Key, file => System.Text.Encoding.UTF8.GetBytes(file.Value));
+        foreach (var (name, content) in binaryFiles) files[name] = content;
         Directory.CreateDirectory(directory);
         var path = System.IO.Path.Combine(directory, $"function-{Guid.NewGuid():N}" + (zip ? ".zip" : ".tar.gz"));
         using (var file = File.Create(path))
@@ -41,8 +47,8 @@ public sealed record FunctionArchive(string Path, string Checksum)
                 {
                     var entry = archive.CreateEntry(name);
                     entry.LastWriteTime = FixedTime;
-                    using var writer = new StreamWriter(entry.Open());
-                    writer.Write(content);
+                    using var entryStream = entry.Open();
+                    entryStream.Write(content);
                 }
             }
             else
@@ -54,7 +60,7 @@ public sealed record FunctionArchive(string Path, string Checksum)
                     tar.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, name)
                     {
                         Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-                        DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content)),
+                        DataStream = new MemoryStream(content),
                         // Same content, same checksum: the image is reused across tests and runs.
                         ModificationTime = FixedTime,
                     });

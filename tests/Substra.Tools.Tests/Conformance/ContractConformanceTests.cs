@@ -5,12 +5,13 @@ using Substra.Tools.Tests.Support;
 namespace Substra.Tools.Tests.Conformance;
 
 /// <summary>
-/// The same task command lines run against the .NET fixture app and the Python contract script: the same outputs, exit
-/// codes and messages prove that the contract (substra-behaviour.md §4.5, §6) is language-neutral.
+/// The same task command lines run against the .NET fixture app (hand-written dispatch), the same functions with the
+/// generator's dispatch and entry point, and the Python contract script: the same outputs, exit codes and messages prove
+/// that the contract (substra-behaviour.md §4.5, §6) is language-neutral.
 /// </summary>
 public sealed class ContractConformanceTests
 {
-    public static TheoryData<string> Runners => new() { FunctionRunner.DotNet, FunctionRunner.Python };
+    public static TheoryData<string> Runners => new() { FunctionRunner.DotNet, FunctionRunner.Generated, FunctionRunner.Python };
 
     [Theory]
     [MemberData(nameof(Runners))]
@@ -205,7 +206,7 @@ public sealed class ContractConformanceTests
     public static TheoryData<string, string[], int, string> CommandLineErrors()
     {
         var data = new TheoryData<string, string[], int, string>();
-        string[] runners = [FunctionRunner.DotNet, FunctionRunner.Python];
+        string[] runners = [FunctionRunner.DotNet, FunctionRunner.Generated, FunctionRunner.Python];
         (string[] Arguments, int ExitCode, string Message)[] cases =
         [
             (["--function-name", "nope"], 1, "error: Function 'nope' not found. Known functions: aggregate, copy, fail, forget, score, train"),

@@ -10,6 +10,8 @@ public static class Fixtures
 
     public static string FunctionsDll => Metadata("FixtureFunctionsPath");
 
+    public static string GeneratedDll => Metadata("FixtureGeneratedPath");
+
     public static string OpenerDll => Metadata("FixtureOpenerPath");
 
     public static string PythonScript => Path.Combine(AppContext.BaseDirectory, "python", "contract_function.py");

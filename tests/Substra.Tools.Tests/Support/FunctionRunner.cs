@@ -4,6 +4,7 @@ namespace Substra.Tools.Tests.Support;
 public abstract class FunctionRunner
 {
     public const string DotNet = "dotnet";
+    public const string Generated = "dotnet-generated";
     public const string Python = "python";
 
     public abstract string Name { get; }
@@ -16,6 +17,7 @@ public abstract class FunctionRunner
     public static FunctionRunner Get(string name) => name switch
     {
         DotNet => new DotNetRunner(),
+        Generated => new GeneratedRunner(),
         Python => new PythonRunner(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown runner."),
     };
@@ -30,6 +32,17 @@ public abstract class FunctionRunner
 
         public override Task<ProcessResult> RunAsync(IEnumerable<string> arguments, string workingDirectory)
             => ProcessRunner.RunAsync("dotnet", [Fixtures.FunctionsDll, .. arguments], workingDirectory);
+    }
+
+    /// <summary>The same functions with the registry, dispatch and entry point emitted by Substra.Generators.</summary>
+    private sealed class GeneratedRunner : FunctionRunner
+    {
+        public override string Name => Generated;
+
+        public override void CopyOpener(string destination) => File.Copy(Fixtures.OpenerArtifactPath, destination, overwrite: true);
+
+        public override Task<ProcessResult> RunAsync(IEnumerable<string> arguments, string workingDirectory)
+            => ProcessRunner.RunAsync("dotnet", [Fixtures.GeneratedDll, .. arguments], workingDirectory);
     }
 
     private sealed class PythonRunner : FunctionRunner
