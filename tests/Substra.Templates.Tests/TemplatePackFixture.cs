@@ -1,0 +1,79 @@
+using System.Reflection;
+
+namespace Substra.Templates.Tests;
+
+/// <summary>
+/// Packs Substra.Tools, Substra.Sdk and the template pack with one fresh version into a local feed, and installs the
+/// pack into a custom hive, once for all tests. Restores see only that feed, with the machine's package folder as a
+/// read-only fallback for the third-party packages the repository already restored, so the tests need no network.
+/// </summary>
+public sealed class TemplatePackFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
+
+    public string Root { get; } = Directory.CreateTempSubdirectory("substra-templates-").FullName;
+
+    public string Version { get; } = $"0.1.0-templatetest.{DateTime.UtcNow:yyyyMMddHHmmss}";
+
+    public string Feed => Path.Combine(Root, "feed");
+
+    public string Hive => Path.Combine(Root, "hive");
+
+    public string Work => Path.Combine(Root, "work");
+
+    internal DotNetCli Cli { get; private set; } = null!;
+
+    public static string RepositoryRoot => typeof(TemplatePackFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Feed);
+        Directory.CreateDirectory(Work);
+        Cli = new DotNetCli(Path.Combine(Root, "packages"), Path.Combine(Root, "home"));
+
+        // The packs build inside the repository; they use the machine's cache like any repository build.
+        var repoCli = new DotNetCli(
+            Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? DefaultPackagesFolder(),
+            Path.Combine(Root, "home"));
+        foreach (string project in new[] { "src/Substra.Tools", "src/Substra.Sdk", "templates/Substra.Templates" })
+        {
+            (await repoCli.RunAsync(RepositoryRoot, PackTimeout, "pack", project, "-o", Feed, $"-p:PackageVersion={Version}", "-nodeReuse:false"))
+                .EnsureSuccess($"dotnet pack {project}");
+        }
+
+        File.WriteAllText(Path.Combine(Work, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="substra-local" value="{Feed}" />
+              </packageSources>
+              <fallbackPackageFolders>
+                <add key="machine" value="{DefaultPackagesFolder()}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+
+        (await Cli.RunAsync(Work, PackTimeout, "new", "install", Path.Combine(Feed, $"Substra.Templates.{Version}.nupkg"), "--debug:custom-hive", Hive))
+            .EnsureSuccess("dotnet new install");
+    }
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process still closing may hold a file; the temp folder is cleaned by the OS eventually.
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string DefaultPackagesFolder()
+        => Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+}
