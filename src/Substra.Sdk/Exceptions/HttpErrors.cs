@@ -54,7 +54,8 @@ public static class HttpErrors
 
     private static object? ConflictKey(JsonNode? json, string? body) => json switch
     {
-        JsonArray keys => keys.Select(TextOf).OfType<string>().ToArray(),
+        // A list body is a list of assets: their keys, as the reference's [x["key"] for x in r].
+        JsonArray keys => keys.Select(item => item is JsonObject asset ? TextOf(asset["key"]) : TextOf(item)).OfType<string>().ToArray(),
         JsonObject obj when obj.TryGetPropertyValue("key", out var key) => KeyOf(key),
         _ => body,
     };

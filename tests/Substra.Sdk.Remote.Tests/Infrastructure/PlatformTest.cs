@@ -21,7 +21,8 @@ public abstract class PlatformTest : IAsyncLifetime
         Backend = CreateBackend();
     }
 
-    protected RemoteBackend CreateBackend(string? token = null, TimeSpan? retryTimeout = null, TimeSpan? gatewayRetryTimeout = null, string? url = null, bool insecure = false) =>
+    protected RemoteBackend CreateBackend(string? token = null, TimeSpan? retryTimeout = null, TimeSpan? gatewayRetryTimeout = null, string? url = null, bool insecure = false,
+        TimeSpan? initialDelay = null, TimeProvider? time = null) =>
         new(
             new RemoteConnectionSettings(url ?? Platform.BaseUrl + "/")
             {
@@ -29,9 +30,10 @@ public abstract class PlatformTest : IAsyncLifetime
                 Insecure = insecure,
                 RetryTimeout = retryTimeout ?? TimeSpan.FromSeconds(5),
                 GatewayRetryTimeout = gatewayRetryTimeout ?? TimeSpan.FromSeconds(5),
-                InitialRetryDelay = TimeSpan.FromMilliseconds(5),
+                InitialRetryDelay = initialDelay ?? TimeSpan.FromMilliseconds(5),
             },
-            Logs);
+            Logs,
+            timeProvider: time);
 
     public virtual async Task DisposeAsync()
     {
