@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # No-op incremental `dotnet build` of a project with 5 functions, with and without the Substra packaging targets
 # (median of N runs each, default 5), and the size of one function archive.
-# Usage: bench/build-noop.sh [runs]
+# Usage: bench/build-noop.sh [runs] [source|package]
+#   source  (default): the project imports eng/Substra.FromSource.targets (project references, as in this repo)
+#   package: the project references the Substra.Tools package packed from this repo into a temporary feed (as users do)
 set -euo pipefail
 runs="${1:-5}"
+mode="${2:-source}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/substra-build-noop.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
@@ -19,17 +22,37 @@ cat > "$project/Bench.Functions.csproj" <<XML
     <TargetFramework>net10.0</TargetFramework>
     <OutputType>Exe</OutputType>
     <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
   </PropertyGroup>
-  <Import Project="$repo/eng/Substra.FromSource.targets" />
+  __SUBSTRA__
 </Project>
 XML
-# Five functions; the metadata is what the generator emits (written by hand so the figure does not depend on it).
+if [ "$mode" = package ]; then
+  version="0.0.0-bench.$(date +%s)"
+  dotnet pack "$repo/src/Substra.Tools" -nodeReuse:false -o "$work/feed" -p:PackageVersion="$version" > "$work/pack.log" 2>&1 || { cat "$work/pack.log"; exit 1; }
+  cat > "$project/nuget.config" <<XML
+<configuration>
+  <packageSources><clear /><add key="feed" value="$work/feed" /></packageSources>
+  <fallbackPackageFolders><add key="machine" value="${NUGET_PACKAGES:-$HOME/.nuget/packages}" /></fallbackPackageFolders>
+</configuration>
+XML
+  export NUGET_PACKAGES="$work/packages"
+  sed -i "s|__SUBSTRA__|<ItemGroup><PackageReference Include=\"Substra.Tools\" Version=\"$version\" /></ItemGroup>|" "$project/Bench.Functions.csproj"
+else
+  sed -i "s|__SUBSTRA__|<Import Project=\"$repo/eng/Substra.FromSource.targets\" />|" "$project/Bench.Functions.csproj"
+fi
+# Five ordinary functions, compiled with the real generator.
 {
-  echo 'using Substra.Tools.Metadata;'
+  echo 'using Substra.Tools;'
+  echo 'namespace Bench;'
+  echo 'public static partial class BenchFunctions'
+  echo '{'
   for i in 1 2 3 4 5; do
-    echo "[assembly: SubstraFunctionMetadata(\"fn$i\", \"\"\"{\"name\":\"fn$i\",\"inputs\":[{\"identifier\":\"model\",\"kind\":\"ASSET_MODEL\",\"optional\":true,\"multiple\":false}],\"outputs\":[{\"identifier\":\"model\",\"kind\":\"ASSET_MODEL\",\"multiple\":false}]}\"\"\", \"Function $i.\")]"
+    echo "    /// <summary>Function $i.</summary>"
+    echo "    [SubstraFunction(\"fn$i\")]"
+    echo "    public static void Fn$i([ModelInput(\"model\", Optional = true)] string? model, [ModelOutput(\"model\")] string output) => File.WriteAllText(output, model ?? \"$i\");"
   done
-  echo 'public static class Program { public static int Main(string[] args) => 0; }'
+  echo '}'
 } > "$project/Functions.cs"
 
 build() { dotnet build "$project" -nodeReuse:false --no-restore "$@" > "$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; }
@@ -46,5 +69,5 @@ dotnet restore "$project" > "$work/restore.log" 2>&1 || { cat "$work/restore.log
 with=$(measure)
 without=$(measure -p:SubstraPackage=false)
 archive="$project/bin/Debug/net10.0/substra/functions/fn1.zip"
-echo "no-op build, 5 functions, median of $runs: with packaging ${with} ms, without ${without} ms, ratio $(awk "BEGIN {printf \"%.2f\", $with/$without}")"
+echo "no-op build ($mode), 5 functions, median of $runs: with packaging ${with} ms, without ${without} ms, ratio $(awk "BEGIN {printf \"%.2f\", $with/$without}")"
 echo "archive size: $(stat -c %s "$archive") bytes ($(unzip -l "$archive" | tail -1 | awk '{print $2}') entries)"

@@ -5,10 +5,9 @@
 #                                               (runtime only, no SDK) at /usr/share/dotnet, dotnet on PATH.
 #   substra-python:3.11                         Debian minbase + python3 (Debian's 3.11), for Python functions (tests);
 #                                               also tagged python:3.11-slim so archives written for the platform build as they are.
-# Both are root filesystems made by debootstrap from the apt mirror this machine already uses, then `docker import`ed.
+# Both are root filesystems made by mmdebstrap from the apt mirror this machine already uses, then `docker import`ed.
 # Both have a non-root user `app` (uid/gid 1000, APP_UID=1000) and no network tools.
 # Options: --force rebuilds images that exist. Env: SUBSTRA_DEBIAN_MIRROR (default: the host's apt source),
-# SUBSTRA_BASE_IMAGE_CACHE (debootstrap package cache, default /var/cache/substra-base-images),
 # DOTNET_ROOT (the runtime to copy, default the dotnet on PATH).
 set -euo pipefail
 
@@ -16,7 +15,6 @@ force=false
 [ "${1:-}" = "--force" ] && force=true
 
 script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cache_dir="${SUBSTRA_BASE_IMAGE_CACHE:-/var/cache/substra-base-images}"
 . /etc/os-release
 suite="${VERSION_CODENAME:?no VERSION_CODENAME in /etc/os-release: this script needs a Debian host}"
 
@@ -53,18 +51,18 @@ if [ -z "$mirror" ]; then
   exit 1
 fi
 
-if ! command -v debootstrap >/dev/null 2>&1; then
-  echo "installing debootstrap with apt..."
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq debootstrap >/dev/null \
-    || { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq debootstrap >/dev/null; }
+# mmdebstrap installs with apt in one go and unsafe dpkg I/O: about twice as fast as debootstrap here.
+if ! command -v mmdebstrap >/dev/null 2>&1; then
+  echo "installing mmdebstrap with apt..."
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq mmdebstrap >/dev/null \
+    || { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq mmdebstrap >/dev/null; }
 fi
 
-# make_rootfs DIR PACKAGES: a minimal Debian tree with the packages and the user app (1000:1000).
+# make_rootfs DIR PACKAGES: a minimal Debian tree (minbase) with the packages and the user app (1000:1000).
 make_rootfs() {
   local root="$1" packages="$2"
-  as_root mkdir -p "$cache_dir"
-  as_root debootstrap --variant=minbase --include="$packages" --cache-dir="$cache_dir" "$suite" "$root" "$mirror" \
-    > "$root.debootstrap.log" 2>&1 || { tail -n 40 "$root.debootstrap.log" >&2; return 1; }
+  as_root mmdebstrap --mode=root --variant=minbase --include="$packages" --dpkgopt=force-unsafe-io \
+    "$suite" "$root" "$mirror" > "$root.mmdebstrap.log" 2>&1 || { tail -n 40 "$root.mmdebstrap.log" >&2; return 1; }
   echo 'app:x:1000:1000:app:/home/app:/bin/sh' | as_root tee -a "$root/etc/passwd" >/dev/null
   echo 'app:x:1000:' | as_root tee -a "$root/etc/group" >/dev/null
   echo 'app:*:19000:0:99999:7:::' | as_root tee -a "$root/etc/shadow" >/dev/null
@@ -133,7 +131,7 @@ else
 fi
 
 # Archives written for the platform start FROM python:3.11-slim: the offline Python image stands in for it.
-if ! image_exists python:3.11-slim; then
+if ! image_exists python:3.11-slim || $force; then
   docker tag "$python_tag" python:3.11-slim
   echo "python:3.11-slim -> $python_tag"
 fi

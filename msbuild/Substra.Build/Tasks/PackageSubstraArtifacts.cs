@@ -128,7 +128,7 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
         if (!string.Equals(OutputType, "Exe", StringComparison.OrdinalIgnoreCase))
         {
             LogCodedError(ErrorCodes.FunctionsNotExecutable,
-                $"This project declares Substra functions ({string.Join(", ", functions.Select(function => function.Name))}) but its OutputType is '{OutputType}': a function archive runs the project as an application. Set <OutputType>Exe</OutputType> in the project, or move the functions to an executable project.");
+                $"This project declares Substra functions ({string.Join(", ", functions.Select(function => function.Name).Order(StringComparer.Ordinal))}) but its OutputType is '{OutputType}': a function archive runs the project as an application. Set <OutputType>Exe</OutputType> in the project, or move the functions to an executable project.");
             return;
         }
 

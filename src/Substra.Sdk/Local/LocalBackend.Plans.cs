@@ -138,7 +138,8 @@ internal sealed partial class LocalBackend
         }
 
         var validator = new TaskSpecValidator(_store, parentKey =>
-            batchIndex.TryGetValue(parentKey, out var index) ? functions[index] ?? FunctionOrNull(specs[index].FunctionKey) : null);
+            batchIndex.TryGetValue(parentKey, out var index) ? functions[index] ?? FunctionOrNull(specs[index].FunctionKey) : null,
+            hybrid: _settings.Remote is not null);
         MetadataRules.Check(plan.Registered.Metadata);
         var parents = new IReadOnlyList<string>[count];
         var graph = new Dictionary<string, IReadOnlyList<string>>(count, StringComparer.Ordinal);

@@ -88,7 +88,9 @@ internal sealed partial class LocalBackend : IBackend
         }
     }
 
-    /// <summary>Stops this client's tasks (killing their processes); its files go once no local client is left.</summary>
+    /// <summary>
+    /// Stops this client's tasks (killing their processes) and the hybrid fallback; its files go once no local client is left.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -98,6 +100,12 @@ internal sealed partial class LocalBackend : IBackend
 
         await _scheduler.DisposeAsync().ConfigureAwait(false);
         await _spawner.DisposeAsync().ConfigureAwait(false);
+        if (_settings.Remote is { } remote)
+        {
+            // The client hands the hybrid fallback over to this backend.
+            await remote.DisposeAsync().ConfigureAwait(false);
+        }
+
         foreach (var directory in _store.ReleaseBackend(_workspace.AssetsDirectory))
         {
             try

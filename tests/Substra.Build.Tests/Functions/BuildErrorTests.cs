@@ -15,7 +15,7 @@ public sealed class BuildErrorTests
         var result = await project.BuildAsync();
 
         AssertError(result, "SUBB001", "Set <OutputType>Exe</OutputType>");
-        Assert.Contains("(train, predict)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("(predict, train)", result.Output, StringComparison.Ordinal);
     }
 
     // The grammar itself is covered by DockerImageReferenceTests; this checks the build reports it.

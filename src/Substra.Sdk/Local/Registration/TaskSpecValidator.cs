@@ -13,14 +13,20 @@ namespace Substra.Sdk.Local.Registration;
 /// unknown asset keys are NotFound naming the key, parents must declare the model output they pass on.
 /// Runs under the store's lock.
 /// </summary>
-internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?> batchParentFunction)
+internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?> batchParentFunction, bool hybrid = false)
 {
+    private const string HybridNotSupported =
+        "is not registered locally. Running tasks on remote functions, datasets or models (hybrid mode) is not supported yet: " +
+        "register the function and data with this local client.";
+
     public const string InvalidAssetCode = "OE0101";
     private const string Opener = "opener";
     private const string DataSamples = "datasamples";
 
     public Function FunctionOf(string functionKey) =>
-        store.Functions.TryGetValue(functionKey, out var function) ? function : throw new NotFoundException($"Wrong pk {functionKey}", 404);
+        store.Functions.TryGetValue(functionKey, out var function) ? function
+        : hybrid ? throw new NotSupportedException($"The function {functionKey} {HybridNotSupported}")
+        : throw new NotFoundException($"Wrong pk {functionKey}", 404);
 
     public void Validate(TaskSpec spec, Function function)
     {
@@ -157,6 +163,11 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
             if (input.AssetKey is { Length: > 0 } key &&
                 !store.DataSamples.ContainsKey(key) && !store.Datasets.ContainsKey(key) && !store.Models.ContainsKey(key))
             {
+                if (hybrid)
+                {
+                    throw new NotSupportedException($"The asset {key} of input {input.Identifier} {HybridNotSupported}");
+                }
+
                 throw new NotFoundException(
                     $"Wrong pk {key}: the input {input.Identifier} refers to no registered dataset, data sample or model.", 404);
             }
@@ -188,6 +199,11 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
 
         if (!store.Datasets.TryGetValue(datasetKey, out var dataset))
         {
+            if (hybrid)
+            {
+                throw new NotSupportedException($"The dataset {datasetKey} {HybridNotSupported}");
+            }
+
             throw new NotFoundException($"Wrong pk {datasetKey}: the opener input refers to no registered dataset.", 404);
         }
 

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Substra.Sdk.Backends;
+using Substra.Sdk.Exceptions;
+using Substra.Sdk.Filters;
+using Substra.Sdk.Local.Compute.Subprocess;
+using Substra.Sdk.Local.Store;
+using Substra.Sdk.Local.Tests.Infrastructure;
+using Substra.Sdk.Schemas;
+using Substra.Tools.Schema;
+using static Substra.Sdk.Local.Tests.Infrastructure.LocalNetwork;
+
+namespace Substra.Sdk.Local.Tests.Backend;
+
+/// <summary>
+/// Hybrid mode: reads fall back to the remote platform. The "platform" here is another local backend on a store of its
+/// own, reached only through <see cref="IBackend"/>, as the remote backend would be.
+/// </summary>
+public sealed class HybridModeTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Reads_fall_back_to_the_remote_and_lists_merge_local_then_remote()
+    {
+        await using var platform = new LocalBackend(Settings(remote: null), new SubprocessSpawner(), new LocalStore());
+        await using var hybrid = new LocalBackend(Settings(platform), new SubprocessSpawner());
+        var remoteFunction = await AddFunctionAsync(platform, "remote train");
+        var localFunction = await AddFunctionAsync(hybrid, "local train");
+
+        Assert.Equal("remote train", (await hybrid.GetFunctionAsync(remoteFunction, None)).Name);
+        Assert.Equal("# f\n", await hybrid.DescribeFunctionAsync(remoteFunction, None));
+        var listed = await hybrid.ListFunctionsAsync(new ListQuery(new ListFilters
+        {
+            Values = new Dictionary<string, IReadOnlyList<string>> { ["key"] = [remoteFunction, localFunction] },
+        }), None);
+        Assert.Equal([localFunction, remoteFunction], listed.Select(function => function.Key));
+        await Assert.ThrowsAsync<NotFoundException>(() => hybrid.GetFunctionAsync(Guid.NewGuid().ToString(), None));
+
+        var org = (await hybrid.GetOrganizationInfoAsync(None)).OrganizationId;
+        var error = await Assert.ThrowsAsync<NotSupportedException>(() => hybrid.AddTaskAsync(new TaskSpec
+        {
+            FunctionKey = remoteFunction, Worker = org, Outputs = new Dictionary<string, ComputeTaskOutputSpec> { ["model"] = PublicOutput },
+        }, None));
+        Assert.Equal($"The function {remoteFunction} is not registered locally. Running tasks on remote functions, datasets or models (hybrid mode) " +
+                     "is not supported yet: register the function and data with this local client.", error.Message);
+    }
+
+    private LocalBackendSettings Settings(IBackend? remote) => new()
+    {
+        BackendType = BackendType.LocalSubprocess,
+        WorkspaceDirectory = _temp.Combine("local-worker"),
+        Remote = remote,
+        LoggerFactory = NullLoggerFactory.Instance,
+    };
+
+    private async Task<string> AddFunctionAsync(IBackend backend, string name)
+    {
+        var folder = _temp.Combine(Guid.NewGuid().ToString("N"));
+        var description = Path.Combine(folder, "description.md");
+        var archive = PythonFunctions.Archive(folder, "train");
+        await File.WriteAllTextAsync(description, "# f\n");
+        return await backend.AddFunctionAsync(new FunctionSpec
+        {
+            Name = name, File = archive, Description = description, Permissions = Permissions.PublicAccess,
+            Outputs = [Output("model", AssetKind.Model)],
+        }, None);
+    }
+}
