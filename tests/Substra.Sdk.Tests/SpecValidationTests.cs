@@ -197,6 +197,17 @@ public sealed class SpecValidationTests : IDisposable
     }
 
     [Fact]
+    public void Function_spec_from_the_build_output_folder()
+    {
+        File.WriteAllText(Path.Combine(folder, "predict.json"), """{"name":"predict","inputs":[],"outputs":[]}""");
+
+        var spec = FunctionSpec.FromBuildOutput(folder, "predict", "description.md", Permissions.PublicAccess);
+
+        Assert.Equal(Path.Combine(folder, "predict.zip"), spec.File);
+        Assert.Empty(spec.Inputs!);
+    }
+
+    [Fact]
     public void Function_spec_from_a_missing_schema_file_says_to_build()
     {
         var error = Assert.Throws<SpecValidationException>(

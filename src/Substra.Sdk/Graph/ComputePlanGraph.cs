@@ -47,13 +47,14 @@ public static class ComputePlanGraph
             index.Add(node, index.Count);
         }
 
-        var dependencies = new List<int>?[count];
-        var children = new List<int>?[count];
-        var pending = new int[count];
+        // Dependencies resolved once into a flat array (CSR layout): few allocations for large plans.
         var ranks = new int[count];
+        var dependencyStart = new int[count + 1];
+        var resolved = new List<int>(count * 2);
         var position = 0;
         foreach (var (node, nodeDependencies) in nodeGraph)
         {
+            dependencyStart[position] = resolved.Count;
             foreach (var dependency in nodeDependencies ?? [])
             {
                 if (nodesToIgnore is not null && nodesToIgnore.Contains(dependency))
@@ -63,9 +64,7 @@ public static class ComputePlanGraph
 
                 if (index.TryGetValue(dependency, out var parent))
                 {
-                    (dependencies[position] ??= []).Add(parent);
-                    (children[parent] ??= []).Add(position);
-                    pending[position]++;
+                    resolved.Add(parent);
                 }
                 else if (knownRanks is not null && knownRanks.TryGetValue(dependency, out var knownRank))
                 {
@@ -80,6 +79,34 @@ public static class ComputePlanGraph
             }
 
             position++;
+        }
+
+        dependencyStart[count] = resolved.Count;
+        var dependencies = new Dependencies(dependencyStart, resolved);
+        var pending = new int[count];
+        var childStart = new int[count + 1];
+        for (var node = 0; node < count; node++)
+        {
+            pending[node] = dependencyStart[node + 1] - dependencyStart[node];
+            for (var edge = dependencyStart[node]; edge < dependencyStart[node + 1]; edge++)
+            {
+                childStart[resolved[edge] + 1]++;
+            }
+        }
+
+        for (var node = 0; node < count; node++)
+        {
+            childStart[node + 1] += childStart[node];
+        }
+
+        var children = new int[resolved.Count];
+        var fill = childStart[..count];
+        for (var node = 0; node < count; node++)
+        {
+            for (var edge = dependencyStart[node]; edge < dependencyStart[node + 1]; edge++)
+            {
+                children[fill[resolved[edge]]++] = node;
+            }
         }
 
         var order = new int[count];
@@ -101,8 +128,9 @@ public static class ComputePlanGraph
         for (var head = 0; head < ordered; head++)
         {
             var current = order[head];
-            foreach (var child in children[current] ?? [])
+            for (var edge = childStart[current]; edge < childStart[current + 1]; edge++)
             {
+                var child = children[edge];
                 ranks[child] = Math.Max(ranks[child], ranks[current] + 1);
                 if (--pending[child] == 0)
                 {
@@ -166,12 +194,12 @@ public static class ComputePlanGraph
 
     // Every node left has a pending dependency, so walking dependencies backwards must come back to the walk: that is a cycle.
     // The walk starts where the reference's BFS enters the cycle, so a two-node cycle is reported as the reference does.
-    private static void ThrowCycle(string[] names, List<int>?[] dependencies, int[] pending)
+    private static void ThrowCycle(string[] names, Dependencies dependencies, int[] pending)
     {
         var start = -1;
         for (var node = 0; node < names.Length && start < 0; node++)
         {
-            if (pending[node] > 0 && (dependencies[node] ?? []).Any(dependency => pending[dependency] == 0))
+            if (pending[node] > 0 && dependencies.Of(node).Any(dependency => pending[dependency] == 0))
             {
                 start = node;
             }
@@ -186,7 +214,7 @@ public static class ComputePlanGraph
         var current = start;
         while (onPath.Add(current))
         {
-            var next = (dependencies[current] ?? []).First(dependency => pending[dependency] > 0);
+            var next = dependencies.Of(current).First(dependency => pending[dependency] > 0);
             if (onPath.Contains(next))
             {
                 throw new InvalidRequestException(
@@ -197,5 +225,17 @@ public static class ComputePlanGraph
         }
 
         throw new InvalidRequestException(CircularDependencyFound, 400);
+    }
+
+    // The in-graph dependencies of each node: node i's are Parents[Start[i]..Start[i + 1]].
+    private readonly record struct Dependencies(int[] Start, List<int> Parents)
+    {
+        public IEnumerable<int> Of(int node)
+        {
+            for (var i = Start[node]; i < Start[node + 1]; i++)
+            {
+                yield return Parents[i];
+            }
+        }
     }
 }

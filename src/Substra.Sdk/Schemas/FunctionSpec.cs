@@ -136,5 +136,22 @@ public sealed record FunctionSpec
         return FromSchema(ReadSchema(System.IO.File.ReadAllText(schemaJsonPath)), archivePath, descriptionPath, permissions, metadata, name);
     }
 
+    /// <summary>
+    /// The function <paramref name="functionName"/> built by <c>dotnet build</c>: <c>&lt;dir&gt;/&lt;name&gt;.json</c> and its archive
+    /// <c>&lt;dir&gt;/&lt;name&gt;.zip</c>, where dir is the build's <c>substra/functions</c> folder.
+    /// </summary>
+    public static FunctionSpec FromBuildOutput(
+        string functionsDirectory,
+        string functionName,
+        string descriptionPath,
+        Permissions permissions,
+        IReadOnlyDictionary<string, string>? metadata = null)
+        => FromSchemaFile(
+            System.IO.Path.Combine(functionsDirectory, functionName + ".json"),
+            System.IO.Path.Combine(functionsDirectory, functionName + ".zip"),
+            descriptionPath,
+            permissions,
+            metadata);
+
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }
