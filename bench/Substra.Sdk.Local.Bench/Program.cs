@@ -5,6 +5,7 @@ using Substra.Sdk;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Local;
 using Substra.Sdk.Local.Bench;
+using Substra.Sdk.Local.Compute.Subprocess;
 using Substra.Sdk.Schemas;
 using Substra.Tools.Schema;
 
@@ -39,9 +40,10 @@ try
         {
             foreach (var parallelism in new[] { 1, 2 })
             {
-                var perTask = await OverheadAsync(shape, parallelism, taskCount);
+                var (perTask, spawnPerTask) = await OverheadAsync(shape, parallelism, taskCount);
                 Console.WriteLine(
-                    $"{taskCount} {shape} tasks, parallelism {parallelism}: {perTask:F1} ms wall per task; minus start-up: {perTask - startup / parallelism:F1} ms");
+                    $"{taskCount} {shape} tasks, parallelism {parallelism}: {perTask:F1} ms wall per task; in the spawner (process included) " +
+                    $"{spawnPerTask:F1} ms per task; scheduler and outputs overhead {perTask - spawnPerTask / parallelism:F1} ms per task");
             }
         }
     }
@@ -177,9 +179,11 @@ double PythonStartup(int runs)
     return stopwatch.Elapsed.TotalMilliseconds / runs;
 }
 
-async Task<double> OverheadAsync(string shape, int parallelism, int count)
+async Task<(double PerTask, double SpawnPerTask)> OverheadAsync(string shape, int parallelism, int count)
 {
-    await using var backend = new LocalBackendFactory().Create(Settings(parallelism));
+    var settings = Settings(parallelism);
+    var spawner = new TimedSpawner(new SubprocessSpawner(new SubprocessSpawnerOptions { WorkspaceDirectory = settings.WorkspaceDirectory!, PythonInterpreter = python }));
+    await using var backend = new LocalBackendFactory().Create(settings, spawner);
     var org = (await backend.GetOrganizationInfoAsync(CancellationToken.None)).OrganizationId;
     var function = await NoopFunctionAsync(backend, withData: false);
     var output = new Dictionary<string, ComputeTaskOutputSpec> { ["model"] = new() { Permissions = Permissions.PublicAccess } };
@@ -204,6 +208,7 @@ async Task<double> OverheadAsync(string shape, int parallelism, int count)
     }
 
     var spec = new ComputePlanSpec { Name = shape, Tasks = tasks };
+    var spawnedBefore = spawner.Total;
     var stopwatch = Stopwatch.StartNew();
     await backend.AddComputePlanAsync(spec, BatchingOptions.Default, CancellationToken.None);
     var plan = await WaitAsync(backend, spec.Key);
@@ -213,7 +218,7 @@ async Task<double> OverheadAsync(string shape, int parallelism, int count)
         throw new InvalidOperationException($"The {shape} plan ended {plan.Status}.");
     }
 
-    return stopwatch.Elapsed.TotalMilliseconds / count;
+    return (stopwatch.Elapsed.TotalMilliseconds / count, (spawner.Total - spawnedBefore).TotalMilliseconds / count);
 }
 
 static async Task<Substra.Sdk.Models.ComputePlan> WaitAsync(IBackend backend, string key)

@@ -28,6 +28,15 @@ public sealed class LocalBackendFactory : ILocalBackendFactory
         return new LocalBackend(settings, spawner);
     }
 
+    /// <summary>A local backend that runs its tasks with <paramref name="spawner"/> (which it disposes).</summary>
+    public IBackend Create(LocalBackendSettings settings, ITaskSpawner spawner)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(spawner);
+        var workspace = Path.GetFullPath(settings.WorkspaceDirectory ?? Path.Combine(Environment.CurrentDirectory, "local-worker"));
+        return new LocalBackend(settings with { WorkspaceDirectory = workspace }, spawner);
+    }
+
     // Kept apart so that Docker.DotNet is only loaded when the docker backend is chosen.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static ITaskSpawner CreateDockerSpawner() => new DockerSpawner(DockerSpawnerOptions.FromEnvironment());

@@ -8,6 +8,7 @@ public sealed class PlatformStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<JsonObject>> _assets = new();
+    private readonly Dictionary<(string Type, string Key), int> _index = new();
 
     /// <summary>Small files by URL path (archives, openers, descriptions).</summary>
     public ConcurrentDictionary<string, byte[]> Files { get; } = new();
@@ -35,13 +36,13 @@ public sealed class PlatformStore
             {
                 _assets[type] = list = new List<JsonObject>();
             }
-            var index = list.FindIndex(a => (string?)a["key"] == key);
-            if (index >= 0)
+            if (_index.TryGetValue((type, key), out var index))
             {
                 list[index] = asset;
             }
             else
             {
+                _index[(type, key)] = list.Count;
                 list.Add(asset);
             }
         }
@@ -51,7 +52,7 @@ public sealed class PlatformStore
     {
         lock (_gate)
         {
-            return _assets.TryGetValue(type, out var list) ? list.Find(a => (string?)a["key"] == key) : null;
+            return _index.TryGetValue((type, key), out var index) ? _assets[type][index] : null;
         }
     }
 

@@ -18,6 +18,8 @@ public sealed class SubprocessSpawner : ITaskSpawner
     private readonly ILogger _logger;
     private readonly UnpackedFunctionCache _functions;
     private readonly ChildProcessRegistry _children = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DockerfileEntrypoint Entrypoint, EntrypointCommand Command)> _commands =
+        new(StringComparer.Ordinal);
 
     public SubprocessSpawner(SubprocessSpawnerOptions? options = null, ILogger<SubprocessSpawner>? logger = null)
     {
@@ -33,8 +35,14 @@ public sealed class SubprocessSpawner : ITaskSpawner
         cancellationToken.ThrowIfCancellationRequested();
 
         var functionDirectory = await _functions.GetOrUnpackAsync(request.ArchivePath, request.ArchiveChecksum, cancellationToken).ConfigureAwait(false);
-        var entrypoint = DockerfileEntrypoint.Read(functionDirectory);
-        var command = EntrypointCommand.Resolve(entrypoint, functionDirectory, _options);
+        // An unpacked folder never changes: its Dockerfile is read once.
+        if (!_commands.TryGetValue(functionDirectory, out var resolved))
+        {
+            var read = DockerfileEntrypoint.Read(functionDirectory);
+            resolved = _commands.GetOrAdd(functionDirectory, (read, EntrypointCommand.Resolve(read, functionDirectory, _options)));
+        }
+
+        var (entrypoint, command) = resolved;
 
         var taskDirectory = Path.GetFullPath(request.TaskDirectory);
         var inputs = Path.Combine(taskDirectory, "inputs");
