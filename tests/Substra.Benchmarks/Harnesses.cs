@@ -138,6 +138,33 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
         ];
     }
 
+    public async Task<IReadOnlyList<Figure>> RemoteAsync()
+    {
+        var arguments = quick ? new[] { "10000", "20", "2" } : ["10000", "200", "3"];
+        var source = $"bench/Substra.Sdk.Remote.Bench {string.Join(' ', arguments)}";
+        const string name = "Remote submission of 10,000 tasks to the loopback server (batches of 500)";
+        var (output, failure) = await DotnetRunAsync("bench/Substra.Sdk.Remote.Bench", arguments);
+        if (output is null)
+        {
+            return [Figure.NotMeasured(name, failure!, source: source)];
+        }
+
+        // The last run is the warmest.
+        var submission = SubmissionLine().Matches(output).LastOrDefault()
+            ?? throw new FormatException($"The Remote harness printed no submission line; did its format change?\n{output}");
+        var download = DownloadLine().Matches(output).LastOrDefault();
+        var figures = new List<Figure>
+        {
+            new(name, $"{submission.Groups["ms"].Value} ms ({submission.Groups["requests"].Value} requests)", "—", null, source),
+        };
+        if (download is not null)
+        {
+            figures.Add(new($"Remote download of a {arguments[1]} MB model to disk", $"{download.Groups["seconds"].Value} s ({download.Groups["rate"].Value} MB/s)", "—", null, source));
+        }
+
+        return figures;
+    }
+
     private Task<(string? Output, string? Failure)> DotnetRunAsync(string project, params string[] arguments) =>
         ChildProcess.RunAsync(repository, timeout, "dotnet", ["run", "-c", "Release", "--project", project, "--", .. arguments]);
 
@@ -154,4 +181,10 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
 
     [GeneratedRegex(@"\d+ (?<shape>[\w-]+) tasks, parallelism (?<parallelism>\d+): (?<wall>[\d.]+) ms wall per task; minus start-up: (?<overhead>-?[\d.]+) ms")]
     private static partial Regex OverheadLine();
+
+    [GeneratedRegex(@"run \d+: (?<requests>\d+) requests \([^)]*\) in (?<ms>\d+) ms")]
+    private static partial Regex SubmissionLine();
+
+    [GeneratedRegex(@"run \d+: (?<seconds>[\d.]+) s, (?<rate>\d+) MB/s")]
+    private static partial Regex DownloadLine();
 }
