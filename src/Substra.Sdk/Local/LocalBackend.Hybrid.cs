@@ -20,7 +20,7 @@ internal sealed partial class LocalBackend
 
         foreach (var spec in specs)
         {
-            if (!IsKnown(spec.FunctionKey, store => store.Functions, store => store.RemoteFunctions))
+            if (!IsKnown(spec.FunctionKey, store => store.Functions, store => store.RemoteFunctions, function => function.Archive.StorageAddress))
             {
                 var function = await remote.GetFunctionAsync(spec.FunctionKey, cancellationToken).ConfigureAwait(false);
                 var archive = RemoteFilePath(function.Key, "function.tar.gz");
@@ -38,7 +38,7 @@ internal sealed partial class LocalBackend
                     continue;
                 }
 
-                if (input.Identifier == OpenerIdentifier && !IsKnown(key, store => store.Datasets, store => store.RemoteDatasets))
+                if (input.Identifier == OpenerIdentifier && !IsKnown(key, store => store.Datasets, store => store.RemoteDatasets, dataset => dataset.Opener.StorageAddress))
                 {
                     var dataset = await remote.GetDatasetAsync(key, cancellationToken).ConfigureAwait(false);
                     var opener = RemoteFilePath(dataset.Key, "opener.py");
@@ -48,7 +48,7 @@ internal sealed partial class LocalBackend
                         _store.RemoteDatasets[dataset.Key] = dataset with { Opener = dataset.Opener with { StorageAddress = opener } };
                     }
                 }
-                else if (input.Identifier == DataSamplesIdentifier && !IsKnown(key, store => store.DataSamples, store => store.RemoteDataSamples))
+                else if (input.Identifier == DataSamplesIdentifier && !IsKnown(key, store => store.DataSamples, store => store.RemoteDataSamples, file: null))
                 {
                     var sample = await remote.GetDataSampleAsync(key, cancellationToken).ConfigureAwait(false);
                     lock (_store.Gate)
@@ -60,11 +60,17 @@ internal sealed partial class LocalBackend
         }
     }
 
-    private bool IsKnown<T>(string key, Func<Store.LocalStore, Dictionary<string, T>> local, Func<Store.LocalStore, Dictionary<string, T>> remote)
+    /// <summary>
+    /// Whether the asset is local or already fetched. A fetched file lives in the fetching client's folder, which goes
+    /// when that client is disposed (the store is shared by the process's clients): then it is fetched again.
+    /// </summary>
+    private bool IsKnown<T>(string key, Func<Store.LocalStore, Dictionary<string, T>> local, Func<Store.LocalStore, Dictionary<string, T>> remote,
+        Func<T, string>? file)
     {
         lock (_store.Gate)
         {
-            return local(_store).ContainsKey(key) || remote(_store).ContainsKey(key);
+            return local(_store).ContainsKey(key) ||
+                (remote(_store).TryGetValue(key, out var fetched) && (file is null || File.Exists(file(fetched))));
         }
     }
 
