@@ -13,9 +13,10 @@ namespace Substra.Sdk.Local;
 // everything first, then registers the whole batch atomically and hands ready tasks to the scheduler.
 internal sealed partial class LocalBackend
 {
-    public Task<string> AddTaskAsync(TaskSpec spec, CancellationToken cancellationToken)
+    public async Task<string> AddTaskAsync(TaskSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        await FetchRemoteAssetsAsync([spec], cancellationToken).ConfigureAwait(false);
         var lifecycle = TaskLifecycle.Begin();
         lock (_store.Gate)
         {
@@ -40,13 +41,15 @@ internal sealed partial class LocalBackend
         }
 
         lifecycle.Publish();
-        return Task.FromResult(spec.Key);
+        return spec.Key;
     }
 
-    public Task<ComputePlan> AddComputePlanAsync(ComputePlanSpec spec, BatchingOptions batching, CancellationToken cancellationToken)
+    public async Task<ComputePlan> AddComputePlanAsync(ComputePlanSpec spec, BatchingOptions batching, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         MetadataRules.Check(spec.Metadata);
+        await FetchRemoteAssetsAsync((spec.Tasks ?? []).Select(task => TaskSpec.FromComputePlan(spec.Key, rank: null, task)), cancellationToken)
+            .ConfigureAwait(false);
         var lifecycle = TaskLifecycle.Begin();
         ComputePlan result;
         lock (_store.Gate)
@@ -63,12 +66,14 @@ internal sealed partial class LocalBackend
         }
 
         lifecycle.Publish();
-        return Task.FromResult(result);
+        return result;
     }
 
-    public Task<ComputePlan> AddComputePlanTasksAsync(UpdateComputePlanTasksSpec spec, BatchingOptions batching, CancellationToken cancellationToken)
+    public async Task<ComputePlan> AddComputePlanTasksAsync(UpdateComputePlanTasksSpec spec, BatchingOptions batching, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        await FetchRemoteAssetsAsync((spec.Tasks ?? []).Select(task => TaskSpec.FromComputePlan(spec.Key, rank: null, task)), cancellationToken)
+            .ConfigureAwait(false);
         var lifecycle = TaskLifecycle.Begin();
         ComputePlan result;
         lock (_store.Gate)
@@ -80,7 +85,7 @@ internal sealed partial class LocalBackend
         }
 
         lifecycle.Publish();
-        return Task.FromResult(result);
+        return result;
     }
 
     public Task CancelComputePlanAsync(string key, CancellationToken cancellationToken)
@@ -223,7 +228,7 @@ internal sealed partial class LocalBackend
 
     private static readonly IReadOnlyDictionary<string, ComputeTaskOutput> NoOutputs = new Dictionary<string, ComputeTaskOutput>();
 
-    private Function? FunctionOrNull(string key) => _store.Functions.GetValueOrDefault(key);
+    private Function? FunctionOrNull(string key) => _store.Functions.GetValueOrDefault(key) ?? _store.RemoteFunctions.GetValueOrDefault(key);
 
     private static IReadOnlyList<string> ParentKeys(TaskSpec spec)
     {

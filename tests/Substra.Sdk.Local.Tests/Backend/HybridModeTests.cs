@@ -38,13 +38,17 @@ public sealed class HybridModeTests : IDisposable
         Assert.Equal([localFunction, remoteFunction], listed.Select(function => function.Key));
         await Assert.ThrowsAsync<NotFoundException>(() => hybrid.GetFunctionAsync(Guid.NewGuid().ToString(), None));
 
+        // Remote functions, datasets and samples are fetched (see the remote tests); remote models are not supported yet.
         var org = (await hybrid.GetOrganizationInfoAsync(None)).OrganizationId;
+        var modelKey = Guid.NewGuid().ToString();
+        var withModel = await AddFunctionAsync(hybrid, "local predict", [Input("model", AssetKind.Model)]);
         var error = await Assert.ThrowsAsync<NotSupportedException>(() => hybrid.AddTaskAsync(new TaskSpec
         {
-            FunctionKey = remoteFunction, Worker = org, Outputs = new Dictionary<string, ComputeTaskOutputSpec> { ["model"] = PublicOutput },
+            FunctionKey = withModel, Worker = org, Inputs = [InputRef.FromAsset("model", modelKey)],
+            Outputs = new Dictionary<string, ComputeTaskOutputSpec> { ["model"] = PublicOutput },
         }, None));
-        Assert.Equal($"The function {remoteFunction} is not registered locally. Running tasks on remote functions, datasets or models (hybrid mode) " +
-                     "is not supported yet: register the function and data with this local client.", error.Message);
+        Assert.Equal($"The asset {modelKey} of input model is not registered locally. Running tasks on remote models (hybrid mode) " +
+                     "is not supported yet: register the function, data and models with this local client.", error.Message);
     }
 
     private LocalBackendSettings Settings(IBackend? remote) => new()
@@ -55,7 +59,7 @@ public sealed class HybridModeTests : IDisposable
         LoggerFactory = NullLoggerFactory.Instance,
     };
 
-    private async Task<string> AddFunctionAsync(IBackend backend, string name)
+    private async Task<string> AddFunctionAsync(IBackend backend, string name, IReadOnlyList<FunctionInputSpec>? inputs = null)
     {
         var folder = _temp.Combine(Guid.NewGuid().ToString("N"));
         var description = Path.Combine(folder, "description.md");
@@ -63,7 +67,7 @@ public sealed class HybridModeTests : IDisposable
         await File.WriteAllTextAsync(description, "# f\n");
         return await backend.AddFunctionAsync(new FunctionSpec
         {
-            Name = name, File = archive, Description = description, Permissions = Permissions.PublicAccess,
+            Name = name, File = archive, Description = description, Permissions = Permissions.PublicAccess, Inputs = inputs ?? [],
             Outputs = [Output("model", AssetKind.Model)],
         }, None);
     }

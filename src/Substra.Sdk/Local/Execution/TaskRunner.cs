@@ -80,6 +80,8 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
         var sampleKeys = new List<string>();
         var inputAssets = new List<InputAsset>();
         var inputs = Path.Combine(taskDirectory, "inputs");
+        var fakeSamples = 0;
+        var remoteDataset = false;
 
         lock (store.Gate)
         {
@@ -103,7 +105,12 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
                 }
                 else if (input.AssetKey is { } assetKey)
                 {
-                    if (store.DataSamples.TryGetValue(assetKey, out var sample))
+                    if (store.RemoteDataSamples.ContainsKey(assetKey))
+                    {
+                        // Hybrid mode: platform samples are never downloaded, the opener fakes them (§4.5 step 4).
+                        fakeSamples++;
+                    }
+                    else if (store.DataSamples.TryGetValue(assetKey, out var sample))
                     {
                         sampleKeys.Add(sample.Key);
                         if (sample.Path is not null)
@@ -111,8 +118,9 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
                             inputAssets.Add(new InputAsset { Kind = AssetKind.DataSample, Identifier = input.Identifier, DataSample = sample });
                         }
                     }
-                    else if (store.Datasets.TryGetValue(assetKey, out var dataset))
+                    else if (store.Datasets.TryGetValue(assetKey, out var dataset) || store.RemoteDatasets.TryGetValue(assetKey, out dataset))
                     {
+                        remoteDataset |= store.RemoteDatasets.ContainsKey(assetKey);
                         HardLinks.LinkOrCopy(dataset.Opener.StorageAddress, Path.Combine(inputs, "opener.py"));
                         resources.Add(new TaskResource(input.Identifier, SpawnRequest.InputsVolume + "/opener.py", isMultiple));
                         inputAssets.Add(new InputAsset { Kind = AssetKind.DataManager, Identifier = input.Identifier, Dataset = dataset });
@@ -134,6 +142,14 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
 
         var dataSamples = new Dictionary<string, string>(StringComparer.Ordinal);
         var samplesMultiple = multiple.GetValueOrDefault(DataSamplesIdentifier);
+        List<string> arguments = [];
+        if (remoteDataset)
+        {
+            // §4.5 steps 4 and 6: a remote dataset means fake data, one fake sample per data-sample reference.
+            arguments.AddRange(["--fake-data", "--n-fake-samples", (fakeSamples + sampleKeys.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            sampleKeys.Clear();
+        }
+
         lock (store.Gate)
         {
             foreach (var key in sampleKeys)
@@ -145,13 +161,13 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
 
         var outputs = registered.Outputs.Keys.Select(identifier => (identifier, Guid.NewGuid().ToString())).ToList();
         var outputResources = outputs.Select(output => new TaskResource(output.identifier, SpawnRequest.OutputsVolume + "/" + output.Item2, false));
-        List<string> arguments =
+        arguments.AddRange(
         [
             "--task-properties", PythonJson.TaskProperties(registered.Rank ?? 0),
             "--inputs", PythonJson.Resources(resources),
             "--outputs", PythonJson.Resources(outputResources),
             "--log-level", "warning",
-        ];
+        ]);
         return (arguments, dataSamples, outputs);
     }
 

@@ -16,8 +16,8 @@ namespace Substra.Sdk.Local.Registration;
 internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?> batchParentFunction, bool hybrid = false)
 {
     private const string HybridNotSupported =
-        "is not registered locally. Running tasks on remote functions, datasets or models (hybrid mode) is not supported yet: " +
-        "register the function and data with this local client.";
+        "is not registered locally. Running tasks on remote models (hybrid mode) is not supported yet: " +
+        "register the function, data and models with this local client.";
 
     public const string InvalidAssetCode = "OE0101";
     private const string Opener = "opener";
@@ -25,6 +25,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
 
     public Function FunctionOf(string functionKey) =>
         store.Functions.TryGetValue(functionKey, out var function) ? function
+        : store.RemoteFunctions.TryGetValue(functionKey, out var remote) ? remote
         : hybrid ? throw new NotSupportedException($"The function {functionKey} {HybridNotSupported}")
         : throw new NotFoundException($"Wrong pk {functionKey}", 404);
 
@@ -161,7 +162,8 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
         foreach (var input in inputs)
         {
             if (input.AssetKey is { Length: > 0 } key &&
-                !store.DataSamples.ContainsKey(key) && !store.Datasets.ContainsKey(key) && !store.Models.ContainsKey(key))
+                !store.DataSamples.ContainsKey(key) && !store.Datasets.ContainsKey(key) && !store.Models.ContainsKey(key) &&
+                !store.RemoteDataSamples.ContainsKey(key) && !store.RemoteDatasets.ContainsKey(key))
             {
                 if (hybrid)
                 {
@@ -197,7 +199,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
             return;
         }
 
-        if (!store.Datasets.TryGetValue(datasetKey, out var dataset))
+        if (!store.Datasets.TryGetValue(datasetKey, out var dataset) && !store.RemoteDatasets.TryGetValue(datasetKey, out dataset))
         {
             if (hybrid)
             {
@@ -220,7 +222,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
                 continue;
             }
 
-            if (!store.DataSamples.TryGetValue(sampleKey, out var sample))
+            if (!store.DataSamples.TryGetValue(sampleKey, out var sample) && !store.RemoteDataSamples.TryGetValue(sampleKey, out sample))
             {
                 throw new InvalidRequestException("Could not get all the data_samples in the database with the given data_sample_keys", 400);
             }

@@ -23,6 +23,15 @@ internal sealed class LocalStore
 
     public Dictionary<string, OutModel> Models { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Hybrid mode: platform functions used by local tasks, their archive downloaded (storage address rewritten).</summary>
+    public Dictionary<string, Function> RemoteFunctions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Hybrid mode: platform datasets used by local tasks, their opener downloaded (storage address rewritten).</summary>
+    public Dictionary<string, Dataset> RemoteDatasets { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Hybrid mode: platform data samples used by local tasks (never downloaded: the opener fakes them).</summary>
+    public Dictionary<string, DataSample> RemoteDataSamples { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, PlanEntry> Plans { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, TaskEntry> Tasks { get; } = new(StringComparer.Ordinal);

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Substra.Benchmarks;
+
+/// <summary>Whole-process figures: the harnesses under bench/ run as child processes, their output parsed.</summary>
+internal sealed partial class Harnesses(string repository, bool quick, TimeSpan timeout)
+{
+    private const string TaskOverheadGoal = "< 10 ms";
+
+    public async Task<IReadOnlyList<Figure>> RuntimeStartAsync()
+    {
+        const string source = "bench/runtime-start.sh";
+        const string name = "Runtime start: function ÷ plain `dotnet hello.dll`";
+        var (output, failure) = await ChildProcess.RunAsync(repository, timeout, "bash", source, quick ? "3" : "20");
+        if (output is null)
+        {
+            return [Figure.NotMeasured(name, failure!, "< 1.5×", source)];
+        }
+
+        var hello = Number(output, @"dotnet hello\.dll\s+: ([\d.]+) ms");
+        var function = Number(output, @"substra function copy 1 KB \(entry point\)\s+: ([\d.]+) ms");
+        var readyToRun = Number(output, @"same, published ReadyToRun \(linux-x64\)\s+: ([\d.]+) ms");
+        var cpuHello = Number(output, @"CPU time per run \(user \+ system, mean\): hello ([\d.]+) ms");
+        var cpuReadyToRun = Number(output, @"ReadyToRun function ([\d.]+) ms");
+        return
+        [
+            new("Runtime start: plain `dotnet hello.dll`", $"{hello:F1} ms", "—", null, source),
+            new("Runtime start: Substra function (JIT), ratio to plain", $"{function:F1} ms ({function / hello:F2}×)", "< 1.5×", function / hello < 1.5, source),
+            new("Runtime start: Substra function (ReadyToRun), ratio to plain", $"{readyToRun:F1} ms ({readyToRun / hello:F2}×)", "< 1.5×", readyToRun / hello < 1.5, source),
+            // CPU time suffers less than wall time from a loaded machine.
+            new("Runtime start, CPU time per run: ReadyToRun function ÷ plain hello",
+                $"{cpuReadyToRun:F1} ms vs {cpuHello:F1} ms ({cpuReadyToRun / cpuHello:F2}×)", "< 1.5×", cpuReadyToRun / cpuHello < 1.5, source),
+        ];
+    }
+
+    public async Task<IReadOnlyList<Figure>> BuildNoopAsync()
+    {
+        const string source = "bench/build-noop.sh";
+        const string name = "No-op incremental build with packaging ÷ without";
+        var (output, failure) = await ChildProcess.RunAsync(repository, timeout, "bash", source, quick ? "1" : "5", "source");
+        if (output is null)
+        {
+            return [Figure.NotMeasured(name, failure!, "< 1.2×", source)];
+        }
+
+        var with = Number(output, @"with packaging (\d+) ms");
+        var without = Number(output, @"without (\d+) ms");
+        return [new(name, $"{with:F0} ms vs {without:F0} ms ({with / without:F2}×)", "< 1.2×", with / without < 1.2, source)];
+    }
+
+    public async Task<IReadOnlyList<Figure>> LocalRegistrationAsync()
+    {
+        const string source = "bench/Substra.Sdk.Local.Bench registration";
+        var (output, failure) = await DotnetRunAsync("bench/Substra.Sdk.Local.Bench", "registration");
+        if (output is null)
+        {
+            return
+            [
+                Figure.NotMeasured("Local registration, 10,000 tasks", failure!, "< 1 s (issue 4: < 0.2 s)", source),
+                Figure.NotMeasured("Local registration, 100,000 tasks", failure!, "< 2 s", source),
+            ];
+        }
+
+        var figures = new List<Figure>();
+        foreach (var (tasks, goal, limit) in new[] { (10_000, "< 1 s (issue 4: < 0.2 s)", 1_000.0), (100_000, "< 2 s", 2_000.0) })
+        {
+            // The last line for a size is the one measured after the most warm-up.
+            var match = RegistrationLine().Matches(output).LastOrDefault(line => line.Groups["tasks"].Value == tasks.ToString(CultureInfo.InvariantCulture));
+            var label = $"Local registration (client + local backend), {tasks:N0} tasks";
+            if (match is null)
+            {
+                figures.Add(Figure.NotMeasured(label, "the harness printed no line for it", goal, source));
+                continue;
+            }
+
+            var wall = double.Parse(match.Groups["wall"].Value, CultureInfo.InvariantCulture);
+            figures.Add(new(label,
+                $"{wall:F0} ms wall, {match.Groups["cpu"].Value} ms CPU, {match.Groups["allocated"].Value} MiB allocated, peak working set {match.Groups["peak"].Value} MiB",
+                goal, wall < limit, source));
+        }
+
+        return figures;
+    }
+
+    public async Task<IReadOnlyList<Figure>> LocalOverheadAsync()
+    {
+        var tasks = quick ? 20 : 200;
+        var source = $"bench/Substra.Sdk.Local.Bench overhead --tasks {tasks}";
+        var cSharp = Figure.NotMeasured("Per-task overhead, subprocess, C# function",
+            "the Local harness runs Python functions only; the C# process start is the runtime start row", TaskOverheadGoal, source);
+        var (output, failure) = await DotnetRunAsync("bench/Substra.Sdk.Local.Bench", "overhead", "--tasks", tasks.ToString(CultureInfo.InvariantCulture));
+        if (output is null)
+        {
+            return [Figure.NotMeasured("Per-task overhead, subprocess, Python function", failure!, TaskOverheadGoal, source), cSharp];
+        }
+
+        var startup = Number(output, @"python start-up \(the function process alone\): ([\d.]+) ms");
+        var figures = new List<Figure> { new("Python process start alone (reference for the rows below)", $"{startup:F1} ms", "—", null, source) };
+        var lines = OverheadLine().Matches(output);
+        foreach (Match match in lines)
+        {
+            // The harness's own split: wall time per task minus the time spent in the spawner (the process itself).
+            var overhead = double.Parse(match.Groups["overhead"].Value, CultureInfo.InvariantCulture);
+            figures.Add(new(
+                $"Per-task overhead, subprocess, Python, {match.Groups["shape"].Value}, parallelism {match.Groups["parallelism"].Value} (scheduler and outputs)",
+                $"{overhead:F1} ms (wall {match.Groups["wall"].Value} ms per task, of which {match.Groups["spawner"].Value} ms in the spawner; {tasks} tasks)",
+                TaskOverheadGoal, overhead < 10, source));
+        }
+
+        if (lines.Count == 0)
+        {
+            figures.Add(Figure.NotMeasured("Per-task overhead, subprocess, Python function", "the harness printed no overhead line (did its format change?)", TaskOverheadGoal, source));
+        }
+
+        figures.Add(cSharp);
+        return figures;
+    }
+
+    public async Task<IReadOnlyList<Figure>> DockerAsync()
+    {
+        var count = quick ? 5 : 50;
+        var source = $"bench/Substra.Sdk.Docker.Bench {count}";
+        const string name = "Per-task overhead, Docker, warm image (container − host process)";
+        var (version, versionFailure) = await ChildProcess.RunAsync(repository, TimeSpan.FromSeconds(15), "docker", "version", "--format", "{{.Server.Version}}");
+        if (version is null)
+        {
+            return [Figure.NotMeasured(name, $"no Docker engine answered (`docker version`: {versionFailure})", TaskOverheadGoal, source)];
+        }
+
+        var (output, failure) = await DotnetRunAsync("bench/Substra.Sdk.Docker.Bench", count.ToString(CultureInfo.InvariantCulture));
+        if (output is null)
+        {
+            return [Figure.NotMeasured(name, failure!, TaskOverheadGoal, source)];
+        }
+
+        var docker = Number(output, @"docker task, warm image: median (\d+) ms");
+        var host = Number(output, @"same function as a host process: median (\d+) ms");
+        var overhead = docker - host;
+        return
+        [
+            new(name, $"{overhead:F0} ms (container {docker:F0} ms, host {host:F0} ms, median of {count}; engine {version.Trim()})", TaskOverheadGoal, overhead < 10, source),
+            new("Docker first image build", $"{Number(output, @"first image build.*: (\d+) ms"):F0} ms", "—", null, source),
+        ];
+    }
+
+    public async Task<IReadOnlyList<Figure>> RemoteAsync()
+    {
+        var arguments = quick ? new[] { "10000", "20", "2" } : ["10000", "200", "3"];
+        var source = $"bench/Substra.Sdk.Remote.Bench {string.Join(' ', arguments)}";
+        const string name = "Remote submission of 10,000 tasks to the loopback server (batches of 500)";
+        var (output, failure) = await DotnetRunAsync("bench/Substra.Sdk.Remote.Bench", arguments);
+        if (output is null)
+        {
+            return [Figure.NotMeasured(name, failure!, source: source)];
+        }
+
+        // The last run is the warmest.
+        var submission = SubmissionLine().Matches(output).LastOrDefault()
+            ?? throw new FormatException($"The Remote harness printed no submission line; did its format change?\n{output}");
+        var download = DownloadLine().Matches(output).LastOrDefault();
+        var figures = new List<Figure>
+        {
+            new(name, $"{submission.Groups["ms"].Value} ms ({submission.Groups["requests"].Value} requests)", "—", null, source),
+        };
+        if (download is not null)
+        {
+            figures.Add(new($"Remote download of a {arguments[1]} MB model to disk", $"{download.Groups["seconds"].Value} s ({download.Groups["rate"].Value} MB/s)", "—", null, source));
+        }
+
+        return figures;
+    }
+
+    private Task<(string? Output, string? Failure)> DotnetRunAsync(string project, params string[] arguments) =>
+        ChildProcess.RunAsync(repository, timeout, "dotnet", ["run", "-c", "Release", "--project", project, "--", .. arguments]);
+
+    private static double Number(string output, string pattern)
+    {
+        var match = Regex.Match(output, pattern);
+        return match.Success
+            ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
+            : throw new FormatException($"The harness output has no line matching /{pattern}/; did its format change?\n{output}");
+    }
+
+    [GeneratedRegex(@"registration of (?<tasks>\d+) tasks \([^)]*\): (?<wall>\d+) ms wall, (?<cpu>\d+) ms CPU.*?allocated (?<allocated>\d+) MiB; process peak working set (?<peak>\d+) MiB")]
+    private static partial Regex RegistrationLine();
+
+    [GeneratedRegex(@"\d+ (?<shape>[\w-]+) tasks, parallelism (?<parallelism>\d+): (?<wall>[\d.]+) ms wall per task; in the spawner \(process included\) (?<spawner>[\d.]+) ms per task; scheduler and outputs overhead (?<overhead>-?[\d.]+) ms per task")]
+    private static partial Regex OverheadLine();
+
+    [GeneratedRegex(@"run \d+: (?<requests>\d+) requests \([^)]*\) in (?<ms>\d+) ms")]
+    private static partial Regex SubmissionLine();
+
+    [GeneratedRegex(@"run \d+: (?<seconds>[\d.]+) s, (?<rate>\d+) MB/s")]
+    private static partial Regex DownloadLine();
+}
