@@ -33,35 +33,6 @@ internal static class PythonJson
         return builder.Append(']').ToString();
     }
 
-    public static void AppendString(StringBuilder builder, string value)
-    {
-        builder.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\b': builder.Append("\\b"); break;
-                case '\f': builder.Append("\\f"); break;
-                default:
-                    if (c < 0x20 || c > 0x7E)
-                    {
-                        // ensure_ascii: every non-ASCII UTF-16 unit (surrogates included) as \uXXXX, lowercase hex.
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        builder.Append('"');
-    }
+    // One escaping rule for the runtime and the worker: the task command line and the files both sides read.
+    public static void AppendString(StringBuilder builder, string value) => Substra.Tools.Cli.PythonJson.WriteString(builder, value);
 }
