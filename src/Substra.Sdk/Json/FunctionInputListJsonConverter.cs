@@ -1,48 +1,21 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Substra.Sdk.Models;
-using Substra.Tools.Schema;
 
 namespace Substra.Sdk.Json;
 
 /// <summary>Reads function inputs as a list or as the server's dict keyed by identifier (in dict order); writes a list.</summary>
-public sealed class FunctionInputListJsonConverter : JsonConverter<IReadOnlyList<FunctionInput>>
+public sealed class FunctionInputListJsonConverter : FunctionIoListJsonConverter<FunctionInput>
 {
-    public override IReadOnlyList<FunctionInput> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        using var document = JsonDocument.ParseValue(ref reader);
-        var root = document.RootElement;
-        switch (root.ValueKind)
-        {
-            case JsonValueKind.Null:
-                return [];
-            case JsonValueKind.Array:
-                return root.EnumerateArray()
-                    .Select(item => item.Deserialize(SubstraJsonContext.Default.FunctionInput) ?? throw new JsonException("A function input is null."))
-                    .ToArray();
-            case JsonValueKind.Object:
-                return root.EnumerateObject()
-                    .Select(property => new FunctionInput
-                    {
-                        Identifier = property.Name,
-                        Kind = FunctionIoJson.ReadKind(property),
-                        Optional = FunctionIoJson.ReadFlag(property.Value, "optional"),
-                        Multiple = FunctionIoJson.ReadFlag(property.Value, "multiple"),
-                    })
-                    .ToArray();
-            default:
-                throw new JsonException("Function inputs must be a list or an object keyed by identifier.");
-        }
-    }
+    private protected override JsonTypeInfo<FunctionInput> ItemTypeInfo => SubstraJsonContext.Default.FunctionInput;
 
-    public override void Write(Utf8JsonWriter writer, IReadOnlyList<FunctionInput> value, JsonSerializerOptions options)
-    {
-        writer.WriteStartArray();
-        foreach (var input in value)
-        {
-            JsonSerializer.Serialize(writer, input, SubstraJsonContext.Default.FunctionInput);
-        }
+    private protected override string ItemName => "input";
 
-        writer.WriteEndArray();
-    }
+    private protected override FunctionInput FromDictEntry(JsonProperty property) => new()
+    {
+        Identifier = property.Name,
+        Kind = FunctionIoJson.ReadKind(property),
+        Optional = FunctionIoJson.ReadFlag(property.Value, "optional"),
+        Multiple = FunctionIoJson.ReadFlag(property.Value, "multiple"),
+    };
 }
