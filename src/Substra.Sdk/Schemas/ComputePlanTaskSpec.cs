@@ -32,15 +32,7 @@ public sealed record ComputePlanTaskSpec
         SpecRules.Require(TaskId, "task_id", "the task's id in the plan");
         SpecRules.Require(FunctionKey, "function_key", "the key of the function the task runs");
         SpecRules.Require(Worker, "worker", "the organisation that runs the task");
-        foreach (var input in Inputs ?? [])
-        {
-            input.Validate();
-        }
-
-        foreach (var output in (Outputs ?? new Dictionary<string, ComputeTaskOutputSpec>()).Values)
-        {
-            output.Validate();
-        }
+        SpecRules.ValidateWiring(Inputs, Outputs);
 
         return this;
     }

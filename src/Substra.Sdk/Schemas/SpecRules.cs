@@ -24,4 +24,18 @@ internal static class SpecRules
             }
         }
     }
+
+    /// <summary>The inputs and outputs of a task, alone or in a plan.</summary>
+    public static void ValidateWiring(IReadOnlyList<InputRef>? inputs, IReadOnlyDictionary<string, ComputeTaskOutputSpec>? outputs)
+    {
+        foreach (var input in inputs ?? [])
+        {
+            input.Validate();
+        }
+
+        foreach (var output in outputs?.Values ?? [])
+        {
+            output.Validate();
+        }
+    }
 }

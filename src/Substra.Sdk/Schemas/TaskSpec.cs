@@ -41,15 +41,7 @@ public sealed record TaskSpec
         SpecRules.Require(Key, "key", "the task key");
         SpecRules.Require(FunctionKey, "function_key", "the key of the function the task runs");
         SpecRules.Require(Worker, "worker", "the organisation that runs the task");
-        foreach (var input in Inputs ?? [])
-        {
-            input.Validate();
-        }
-
-        foreach (var output in (Outputs ?? new Dictionary<string, ComputeTaskOutputSpec>()).Values)
-        {
-            output.Validate();
-        }
+        SpecRules.ValidateWiring(Inputs, Outputs);
 
         return this;
     }
