@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
+using Substra.Samples.FedAvg;
 using Substra.Sdk;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Local;
@@ -9,11 +10,26 @@ using Substra.Sdk.Local.Compute.Subprocess;
 using Substra.Sdk.Schemas;
 using Substra.Tools.Schema;
 
-// Local backend figures: registration time and memory of large plans, per-task overhead of real Python tasks.
-// Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|overhead|all] [--python /usr/bin/python3] [--tasks 200]
+// Local backend figures: registration time and memory of large plans, per-task overhead of real C# and Python tasks,
+// wall time of a FedAvg plan.
+// Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|overhead|fedavg|all]
+//   [--python /usr/bin/python3] [--tasks 200] [--language csharp|python|both] [--orgs 10] [--rounds 10] [--parallelism N]
+const string Usage = "Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|overhead|fedavg|all] " +
+    "[--python PATH] [--tasks N] [--language csharp|python|both] [--orgs N] [--rounds N] [--parallelism N]";
 var mode = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var python = Option("--python") ?? "/usr/bin/python3";
-var taskCount = int.Parse(Option("--tasks") ?? "200", CultureInfo.InvariantCulture);
+var taskCount = Count("--tasks", 200);
+var language = Option("--language") ?? "both";
+var organisations = Count("--orgs", 10);
+var rounds = Count("--rounds", 10);
+int? fedAvgParallelism = Option("--parallelism") is null ? null : Count("--parallelism", 0);
+if (mode is not ("registration" or "overhead" or "fedavg" or "all") || language is not ("csharp" or "python" or "both"))
+{
+    Console.Error.WriteLine($"Unknown mode '{mode}' or language '{language}'. {Usage}");
+    return 2;
+}
+
+var dotnetHost = DotnetHost();
 var root = Path.Combine(Path.GetTempPath(), "substra-local-bench", Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(root);
 Console.WriteLine($"# Substra local backend bench — {Environment.ProcessorCount} CPUs, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
@@ -34,18 +50,37 @@ try
 
     if (mode is "overhead" or "all")
     {
-        var startup = PythonStartup(20);
-        Console.WriteLine($"python start-up (the function process alone): {startup:F1} ms");
-        foreach (var shape in new[] { "chain", "fan-out" })
+        foreach (var (name, archive) in FunctionArchives())
         {
-            foreach (var parallelism in new[] { 1, 2 })
+            var (startupAsync, overheadAsync) = await OverheadBackendAsync(name, archive);
+            var startupRuns = Math.Max(2, taskCount / 4);
+            foreach (var shape in new[] { "chain", "fan-out" })
             {
-                var (perTask, spawnPerTask) = await OverheadAsync(shape, parallelism, taskCount);
-                Console.WriteLine(
-                    $"{taskCount} {shape} tasks, parallelism {parallelism}: {perTask:F1} ms wall per task; in the spawner (process included) " +
-                    $"{spawnPerTask:F1} ms per task; scheduler and outputs overhead {perTask - spawnPerTask / parallelism:F1} ms per task");
+                foreach (var parallelism in new[] { 1, 2 })
+                {
+                    // Overhead = what the backend adds to running the very same processes with the same concurrency: a
+                    // chain runs one task at a time whatever the parallelism, a fan-out keeps `parallelism` slots busy.
+                    // (wall per task − the processes' own wall per run at that concurrency) × slots is the time per task
+                    // that a worker slot spends outside the function process. Timed just before and after the plan, so
+                    // that both see the same machine load.
+                    var slots = shape == "chain" ? 1 : parallelism;
+                    var before = await startupAsync(startupRuns, slots);
+                    var (wallPerTask, spawnPerTask) = await overheadAsync(shape, parallelism);
+                    var alone = (before + await startupAsync(startupRuns, slots)) / 2;
+                    var overheadPerTask = (wallPerTask - alone) * slots;
+                    Console.WriteLine(
+                        $"{taskCount} {shape} tasks, {name}, parallelism {parallelism}: {wallPerTask:F1} ms wall per task; in the spawner (process included) " +
+                        $"{spawnPerTask:F1} ms per task; function process alone {alone:F1} ms wall per run ({2 * startupRuns} runs of the same command line, " +
+                        $"{slots} at a time, around the plan); overhead minus the process start-up {overheadPerTask:F1} ms per task " +
+                        $"((wall per task - process alone) x {slots} busy slot(s))");
+                }
             }
         }
+    }
+
+    if (mode is "fedavg" or "all")
+    {
+        await FedAvgBench.RunAsync(root, organisations, rounds, fedAvgParallelism);
     }
 }
 finally
@@ -53,10 +88,68 @@ finally
     Directory.Delete(root, recursive: true);
 }
 
+return 0;
+
 string? Option(string name)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+int Count(string name, int fallback)
+{
+    var text = Option(name);
+    if (text is null)
+    {
+        return fallback;
+    }
+
+    return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+        ? value
+        : throw new ArgumentException($"{name} must be a positive whole number, not '{text}'. {Usage}");
+}
+
+// The spawner's own choice (SubprocessSpawnerOptions.DotnetHost left null), made once and given to both the spawner and
+// the direct runs so that both run the same host.
+static string DotnetHost()
+{
+    if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath))
+    {
+        return hostPath;
+    }
+
+    if (Environment.ProcessPath is { } processPath && Path.GetFileNameWithoutExtension(processPath) == "dotnet")
+    {
+        return processPath;
+    }
+
+    return Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } dotnetRoot && File.Exists(Path.Combine(dotnetRoot, "dotnet"))
+        ? Path.Combine(dotnetRoot, "dotnet")
+        : "dotnet";
+}
+
+IEnumerable<(string Name, string Archive)> FunctionArchives()
+{
+    if (language is "csharp" or "both")
+    {
+        string archive;
+        try
+        {
+            archive = BuildArtifacts.FromAssembly(typeof(TimedSpawner).Assembly).FunctionArchive("noop");
+        }
+        catch (FileNotFoundException missing)
+        {
+            throw new InvalidOperationException(
+                $"{missing.Message} The C# no-op function is built by: dotnet build -c Release bench/Substra.Sdk.Local.Bench", missing);
+        }
+
+        yield return ("C#", archive);
+    }
+
+    if (language is "python" or "both")
+    {
+        yield return ("Python", BenchFunctions.NoopArchive(Path.Combine(root, "function")));
+    }
 }
 
 LocalBackendSettings Settings(int parallelism) => new()
@@ -68,11 +161,12 @@ LocalBackendSettings Settings(int parallelism) => new()
     LoggerFactory = NullLoggerFactory.Instance,
 };
 
-async Task<string> NoopFunctionAsync(IBackend backend, bool withData)
+async Task<string> NoopFunctionAsync(IBackend backend, bool withData, string? archive = null)
 {
     var folder = Path.Combine(root, "function");
     var description = Path.Combine(folder, "description.md");
-    var archive = BenchFunctions.NoopArchive(folder);
+    archive ??= BenchFunctions.NoopArchive(folder);
+    Directory.CreateDirectory(folder);
     File.WriteAllText(description, "noop");
     IReadOnlyList<FunctionInputSpec> inputs = withData
         ? [
@@ -163,29 +257,31 @@ async Task RegistrationAsync(int taskCount, bool warmUp = false)
     await backend.CancelComputePlanAsync(spec.Key, CancellationToken.None);
 }
 
-double PythonStartup(int runs)
+// One workspace per function language: a warm-up chain of two tasks unpacks the archive and leaves a copy of its second
+// task (it has a parent model, as the measured tasks do), whose command line is then run alone to time the process.
+async Task<(Func<int, int, Task<double>> StartupAsync, Func<string, int, Task<(double WallPerTask, double SpawnPerTask)>> OverheadAsync)> OverheadBackendAsync(
+    string name, string archive)
 {
-    var script = BenchFunctions.ScriptFile(Path.Combine(root, "startup"));
-    var args = Path.Combine(root, "startup", "arguments.txt");
-    var output = Path.Combine(root, "startup", "out");
-    File.WriteAllText(args, $"--function-name\nnoop\n--outputs\n[{{\"id\": \"model\", \"value\": \"{output}\", \"multiple\": false}}]");
-    var stopwatch = Stopwatch.StartNew();
-    for (var i = 0; i < runs; i++)
+    var folder = Path.Combine(root, "overhead-" + (name == "C#" ? "csharp" : "python"));
+    var capture = Path.Combine(folder, "captured-task");
+    var spawnerOptions = new SubprocessSpawnerOptions
     {
-        using var process = Process.Start(new ProcessStartInfo(python) { ArgumentList = { script, "@" + args }, UseShellExecute = false })!;
-        process.WaitForExit();
-    }
-
-    return stopwatch.Elapsed.TotalMilliseconds / runs;
+        WorkspaceDirectory = Path.Combine(folder, "local-worker"), PythonInterpreter = python, DotnetHost = dotnetHost,
+    };
+    await RunPlanAsync(spawnerOptions, archive, "chain", 1, 2, capture);
+    var process = FunctionProcess.FromArchive(archive, Path.Combine(folder, "unpacked"), dotnetHost, python);
+    return ((runs, concurrency) => process.WallPerRunMillisecondsAsync(capture, runs, concurrency),
+        (shape, parallelism) => RunPlanAsync(spawnerOptions, archive, shape, parallelism, taskCount, captureFolder: null));
 }
 
-async Task<(double PerTask, double SpawnPerTask)> OverheadAsync(string shape, int parallelism, int count)
+async Task<(double WallPerTask, double SpawnPerTask)> RunPlanAsync(
+    SubprocessSpawnerOptions spawnerOptions, string archive, string shape, int parallelism, int count, string? captureFolder)
 {
-    var settings = Settings(parallelism);
-    var spawner = new TimedSpawner(new SubprocessSpawner(new SubprocessSpawnerOptions { WorkspaceDirectory = settings.WorkspaceDirectory!, PythonInterpreter = python }));
+    var settings = Settings(parallelism) with { WorkspaceDirectory = spawnerOptions.WorkspaceDirectory };
+    var spawner = new TimedSpawner(new SubprocessSpawner(spawnerOptions));
     await using var backend = new LocalBackendFactory().Create(settings, spawner);
     var org = (await backend.GetOrganizationInfoAsync(CancellationToken.None)).OrganizationId;
-    var function = await NoopFunctionAsync(backend, withData: false);
+    var function = await NoopFunctionAsync(backend, withData: false, archive);
     var output = new Dictionary<string, ComputeTaskOutputSpec> { ["model"] = new() { Permissions = Permissions.PublicAccess } };
 
     // Warm-up: unpacks the archive once.
@@ -193,12 +289,12 @@ async Task<(double PerTask, double SpawnPerTask)> OverheadAsync(string shape, in
     await WaitAsync(backend, (await backend.GetTaskAsync(warm, CancellationToken.None)).ComputePlanKey);
 
     var tasks = new List<ComputePlanTaskSpec>(count);
-    var root = Guid.NewGuid().ToString();
+    var first = Guid.NewGuid().ToString();
     string? previous = null;
     for (var i = 0; i < count; i++)
     {
-        var key = i == 0 ? root : Guid.NewGuid().ToString();
-        var parent = shape == "chain" ? previous : i == 0 ? null : root;
+        var key = i == 0 ? first : Guid.NewGuid().ToString();
+        var parent = shape == "chain" ? previous : i == 0 ? null : first;
         tasks.Add(new ComputePlanTaskSpec
         {
             TaskId = key, FunctionKey = function, Worker = org, Outputs = output,
@@ -208,6 +304,7 @@ async Task<(double PerTask, double SpawnPerTask)> OverheadAsync(string shape, in
     }
 
     var spec = new ComputePlanSpec { Name = shape, Tasks = tasks };
+    spawner.CaptureFolder = captureFolder;
     var spawnedBefore = spawner.Total;
     var stopwatch = Stopwatch.StartNew();
     await backend.AddComputePlanAsync(spec, BatchingOptions.Default, CancellationToken.None);

@@ -10,6 +10,9 @@ internal sealed class TimedSpawner(ITaskSpawner inner) : ITaskSpawner
 
     public TimeSpan Total => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
 
+    /// <summary>When set, the next tasks' arguments and inputs are copied there (outside the timing) to replay the command line.</summary>
+    public string? CaptureFolder { get; set; }
+
     public async Task SpawnAsync(SpawnRequest request, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -20,6 +23,11 @@ internal sealed class TimedSpawner(ITaskSpawner inner) : ITaskSpawner
         finally
         {
             Interlocked.Add(ref _ticks, Stopwatch.GetElapsedTime(started).Ticks);
+        }
+
+        if (CaptureFolder is { } folder)
+        {
+            CapturedTask.Copy(request.TaskDirectory, folder);
         }
     }
 
