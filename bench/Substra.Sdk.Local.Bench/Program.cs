@@ -104,9 +104,14 @@ int Count(string name, int fallback)
         return fallback;
     }
 
-    return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
-        ? value
-        : throw new ArgumentException($"{name} must be a positive whole number, not '{text}'. {Usage}");
+    if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0)
+    {
+        return value;
+    }
+
+    Console.Error.WriteLine($"{name} must be a positive whole number, not '{text}'. {Usage}");
+    Environment.Exit(2);
+    return 0;
 }
 
 // The spawner's own choice (SubprocessSpawnerOptions.DotnetHost left null), made once and given to both the spawner and

@@ -25,7 +25,7 @@ figures.AddRange(await Measured("Per-task overhead, subprocess", "bench/Substra.
 figures.AddRange(await Measured("Per-task overhead, Docker", "bench/Substra.Sdk.Docker.Bench", harnesses.DockerAsync));
 figures.AddRange(await Measured("No-op incremental build", "bench/build-noop.sh", harnesses.BuildNoopAsync));
 figures.AddRange(await Measured("Remote submission", "bench/Substra.Sdk.Remote.Bench", harnesses.RemoteAsync));
-figures.Add(Figure.NotMeasured("FedAvg plan wall time, 10 organisations × 10 rounds", "no harness exists for it yet"));
+figures.AddRange(await Measured("FedAvg plan wall time", "bench/Substra.Sdk.Local.Bench fedavg", harnesses.FedAvgAsync));
 
 var page = ResultsPage.Render(machine, started, clock.Elapsed, quick, figures);
 File.WriteAllText(output, page);
