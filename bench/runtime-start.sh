@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Process start to exit of a trivial Substra function (reads a 1 KB input, writes a 1 KB output, through the entry point
-# and an @arguments file, as the local worker runs it) next to a plain `dotnet hello.dll`: median wall time over N runs.
+# Process start to exit of a trivial Substra function through its generated entry point and an @arguments file, as the
+# local worker runs it (reads a 1 KB model input, writes a 1 KB model output), next to a plain `dotnet hello.dll`:
+# median wall time over N runs, the cases interleaved so that a change in machine load hits them all alike.
 # Usage: bench/runtime-start.sh [runs=20]
 set -euo pipefail
 runs="${1:-20}"
@@ -8,12 +9,17 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/substra-runtime-start.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+project="$repo/bench/Substra.Bench.TrivialFunction/Substra.Bench.TrivialFunction.csproj"
+app=Substra.Bench.TrivialFunction.dll
 
 echo "building (Release)..." >&2
-dotnet publish "$repo/tests/fixtures/Substra.Tools.Fixture.Functions" -c Release -o "$work/function" >/dev/null
-# The recommended publish of a function app (docs/runtime.md): ReadyToRun for the platform's linux-x64 image.
-dotnet publish "$repo/tests/fixtures/Substra.Tools.Fixture.Functions" -c Release -r linux-x64 --self-contained false \
-  -p:PublishReadyToRun=true -o "$work/function-r2r" >/dev/null
+# What the function archive ships: the framework-dependent build output, with the start-up settings of docs/runtime.md.
+dotnet publish "$project" -c Release -o "$work/function" >/dev/null
+# The same with the SDK's defaults instead of those settings.
+dotnet publish "$project" -c Release -o "$work/function-defaults" \
+  -p:InvariantGlobalization=false -p:TieredPGO=true -p:EventSourceSupport=true >/dev/null
+# ReadyToRun for the platform's linux-x64 image.
+dotnet publish "$project" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/function-r2r" >/dev/null
 
 make_hello() { # $1 = folder, $2 = extra MSBuild properties
   mkdir -p "$1"
@@ -29,11 +35,12 @@ make_hello "$work/hello" ""
 make_hello "$work/hello-invariant" "<InvariantGlobalization>true</InvariantGlobalization>"
 
 task="$work/task"
-mkdir -p "$task/inputs" "$task/outputs" "$task/cli-args"
+mkdir -p "$task/inputs" "$task/outputs"
 head -c 1024 /dev/urandom > "$task/inputs/model"
-cat > "$task/cli-args/arguments.txt" <<ARGS
+write_arguments() { # $1 = function name; prints the arguments file's path
+  cat > "$task/$1.txt" <<ARGS
 --function-name
-copy
+$1
 --task-properties
 {"rank": 0}
 --inputs
@@ -43,45 +50,55 @@ copy
 --log-level
 warning
 ARGS
+  echo "$task/$1.txt"
+}
+copy_args="@$(write_arguments copy)"
+injected_args="@$(write_arguments copy_injected)"
 
-median_ms() { # runs "$@" $runs times after one warm-up; prints the median wall time in ms
-  "$@" >/dev/null
-  local times=()
-  for _ in $(seq "$runs"); do
-    local start end
+labels=(
+  "dotnet hello.dll"
+  "dotnet hello.dll (InvariantGlobalization)"
+  "copy: build output, recommended settings"
+  "copy: build output, SDK default settings"
+  "copy: ReadyToRun (linux-x64)"
+  "copy_injected: build output, recommended settings"
+  "copy_injected: ReadyToRun (linux-x64)"
+)
+commands=(
+  "dotnet $work/hello/out/hello.dll"
+  "dotnet $work/hello-invariant/out/hello.dll"
+  "dotnet $work/function/$app $copy_args"
+  "dotnet $work/function-defaults/$app $copy_args"
+  "dotnet $work/function-r2r/$app $copy_args"
+  "dotnet $work/function/$app $injected_args"
+  "dotnet $work/function-r2r/$app $injected_args"
+)
+
+# Every case once (warm-up, and a check that the functions copy their input), then $runs interleaved rounds.
+for i in "${!commands[@]}"; do
+  rm -f "$task/outputs/model"
+  ${commands[$i]} >/dev/null
+  if [[ $i -ge 2 ]] && ! cmp -s "$task/inputs/model" "$task/outputs/model"; then
+    echo "'${labels[$i]}' did not copy its input" >&2
+    exit 1
+  fi
+done
+declare -a samples
+for _ in $(seq "$runs"); do
+  for i in "${!commands[@]}"; do
     start=$(date +%s%N)
-    "$@" >/dev/null
+    ${commands[$i]} >/dev/null
     end=$(date +%s%N)
-    times+=($(( (end - start) / 1000 )))
+    samples[$i]+="$(( (end - start) / 1000 )) "
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.1f", m / 1000 }'
-}
+done
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.1f", m / 1000 }'; }
 
-cpu_ms() { # mean CPU time (user + system) per run over $runs runs: less sensitive than wall time to a busy machine
-  local TIMEFORMAT='%U %S'
-  local total
-  total=$( { time (for _ in $(seq "$runs"); do "$@" >/dev/null; done) ; } 2>&1 )
-  awk -v t="$total" -v n="$runs" 'BEGIN { split(t, a, " "); printf "%.1f", (a[1] + a[2]) * 1000 / n }'
-}
-
-hello=$(median_ms dotnet "$work/hello/out/hello.dll")
-hello_cpu=$(cpu_ms dotnet "$work/hello/out/hello.dll")
-hello_invariant=$(median_ms dotnet "$work/hello-invariant/out/hello.dll")
-function_ms=$(median_ms dotnet "$work/function/Substra.Tools.Fixture.Functions.dll" "@$task/cli-args/arguments.txt")
-cmp -s "$task/inputs/model" "$task/outputs/model" || { echo "the function did not copy its input" >&2; exit 1; }
-rm "$task/outputs/model"
-function_r2r_ms=$(median_ms dotnet "$work/function-r2r/Substra.Tools.Fixture.Functions.dll" "@$task/cli-args/arguments.txt")
-function_cpu=$(cpu_ms dotnet "$work/function/Substra.Tools.Fixture.Functions.dll" "@$task/cli-args/arguments.txt")
-function_r2r_cpu=$(cpu_ms dotnet "$work/function-r2r/Substra.Tools.Fixture.Functions.dll" "@$task/cli-args/arguments.txt")
-cmp -s "$task/inputs/model" "$task/outputs/model" || { echo "the ReadyToRun function did not copy its input" >&2; exit 1; }
-
-echo "runs per case: $runs (median wall time, process start to exit)"
-echo "dotnet hello.dll                          : ${hello} ms"
-echo "dotnet hello.dll (InvariantGlobalization) : ${hello_invariant} ms"
-echo "substra function copy 1 KB (entry point)  : ${function_ms} ms"
-echo "same, published ReadyToRun (linux-x64)    : ${function_r2r_ms} ms"
-awk -v f="$function_ms" -v r="$function_r2r_ms" -v h="$hello" 'BEGIN {
-  printf "ratio function / plain hello              : %.2fx\n", f / h
-  printf "ratio ReadyToRun function / plain hello   : %.2fx (goal < 1.5x)\n", r / h }'
-echo "CPU time per run (user + system, mean): hello ${hello_cpu} ms, function ${function_cpu} ms, ReadyToRun function ${function_r2r_cpu} ms"
+echo "runs per case: $runs (median wall time, process start to exit, cases interleaved)"
+hello=$(median "${samples[0]}")
+for i in "${!commands[@]}"; do
+  value=$(median "${samples[$i]}")
+  printf '%-52s: %6.1f ms (%.2fx plain hello)\n' "${labels[$i]}" "$value" "$(awk -v v="$value" -v h="$hello" 'BEGIN { print v / h }')"
+done
+echo "goal: the copy function's build output (what the archive ships) under 1.5x plain hello"
 echo "load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -28,7 +28,7 @@ public sealed class EndToEndDispatchTests : IDisposable
 
         // train: opener data, optional model input absent, stream output, task properties, injected services.
         var model = Path.Combine(_directory, "model.bin");
-        Assert.Equal(0, await main(
+        Assert.Equal(0, main(
         [
             "--function-name", "train",
             "--inputs", Resources(("opener", opener, false), ("datasamples", data, true)),
@@ -39,7 +39,7 @@ public sealed class EndToEndDispatchTests : IDisposable
 
         // aggregate: a multiple input as paths, static function, path output.
         var aggregated = Path.Combine(_directory, "aggregated.bin");
-        Assert.Equal(0, await main(
+        Assert.Equal(0, main(
         [
             "--function-name", "aggregate",
             "--inputs", Resources(("models", model, true), ("models", model, true)),
@@ -49,7 +49,7 @@ public sealed class EndToEndDispatchTests : IDisposable
 
         // score: fake data from the opener, a read stream, Task<double> returned as the performance "accuracy".
         var accuracy = Path.Combine(_directory, "accuracy.json");
-        Assert.Equal(0, await main(
+        Assert.Equal(0, main(
         [
             "--function-name", "score",
             "--inputs", Resources(("opener", opener, false), ("datasamples", data, true), ("model", model, false)),
@@ -61,7 +61,7 @@ public sealed class EndToEndDispatchTests : IDisposable
         // report: a PerformanceOutput parameter and a returned double, ValueTask<double>.
         var f1 = Path.Combine(_directory, "f1.json");
         var performance = Path.Combine(_directory, "performance.json");
-        Assert.Equal(0, await main(
+        Assert.Equal(0, main(
         [
             "--function-name", "report",
             "--inputs", Resources(("model", model, false)),
@@ -71,10 +71,10 @@ public sealed class EndToEndDispatchTests : IDisposable
         Assert.Equal(1.5, JsonDocument.Parse(await File.ReadAllTextAsync(performance)).RootElement.GetProperty("all").GetDouble());
 
         // An unknown name fails; the exit code says so.
-        Assert.NotEqual(0, await main(["--function-name", "nope"]));
+        Assert.NotEqual(0, main(["--function-name", "nope"]));
     }
 
-    private (Func<string[], Task<int>> Main, string OpenerArtifact) Build()
+    private (Func<string[], int> Main, string OpenerArtifact) Build()
     {
         var contracts = Compile(_namespace + ".Contracts", OutputKind.DynamicallyLinkedLibrary, [], $$"""
             namespace {{_namespace}}.Contracts;
@@ -177,7 +177,7 @@ public sealed class EndToEndDispatchTests : IDisposable
         var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(functions);
         var entryPoint = assembly.GetType(_namespace + ".Functions.SubstraEntryPoint", throwOnError: true)!
             .GetMethod("Main", BindingFlags.Public | BindingFlags.Static)!;
-        return (args => (Task<int>)entryPoint.Invoke(null, [args])!, artifact);
+        return (args => (int)entryPoint.Invoke(null, [args])!, artifact);
     }
 
     private string Compile(string assemblyName, OutputKind kind, string[] references, string source)

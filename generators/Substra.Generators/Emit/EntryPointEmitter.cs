@@ -17,8 +17,8 @@ internal static class EntryPointEmitter
         writer.WriteLine(Names.GeneratedCodeAttribute);
         writer.WriteLine("internal static class SubstraEntryPoint");
         writer.OpenBlock();
-        writer.WriteLine("public static global::System.Threading.Tasks.Task<int> Main(string[] args)");
-        writer.WriteLine("    => global::Substra.Tools.Hosting.SubstraFunctionHost.RunAsync(");
+        writer.WriteLine("public static int Main(string[] args)");
+        writer.WriteLine("    => global::Substra.Tools.Hosting.SubstraFunctionHost.Run(");
         writer.WriteLine("        args,");
         writer.WriteLine($"        global::{project.RootNamespace}.SubstraFunctionRegistry.Functions,");
         writer.WriteLine("        static services =>");

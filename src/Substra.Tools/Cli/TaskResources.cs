@@ -115,7 +115,9 @@ public static class TaskResources
 
     private static void CheckMultiplicity(List<TaskResource> resources, string argumentName)
     {
-        var seen = new Dictionary<string, (int Count, bool Multiple)>(StringComparer.Ordinal);
+        // Reference-type values keep this dictionary on code the runtime ships precompiled (no JIT at task start).
+        var seen = new Dictionary<string, Occurrences>(StringComparer.Ordinal);
+        var order = new List<Occurrences>();
         foreach (var resource in resources)
         {
             if (seen.TryGetValue(resource.Id, out var previous))
@@ -126,20 +128,31 @@ public static class TaskResources
                         $"invalid {argumentName}: the id '{resource.Id}' is given both with multiple true and multiple false");
                 }
 
-                seen[resource.Id] = (previous.Count + 1, previous.Multiple);
+                previous.Count++;
             }
             else
             {
-                seen.Add(resource.Id, (1, resource.Multiple));
+                var occurrences = new Occurrences(resource.Id, resource.Multiple);
+                seen.Add(resource.Id, occurrences);
+                order.Add(occurrences);
             }
         }
 
-        foreach (var (id, (count, multiple)) in seen)
+        foreach (var occurrences in order)
         {
-            if (count > 1 && !multiple)
+            if (occurrences.Count > 1 && !occurrences.Multiple)
             {
-                throw new InvalidCliException($"invalid {argumentName}: the id '{id}' is given {count} times but is not multiple");
+                throw new InvalidCliException($"invalid {argumentName}: the id '{occurrences.Id}' is given {occurrences.Count} times but is not multiple");
             }
         }
+    }
+
+    private sealed class Occurrences(string id, bool multiple)
+    {
+        public string Id { get; } = id;
+
+        public bool Multiple { get; } = multiple;
+
+        public int Count { get; set; } = 1;
     }
 }

@@ -22,13 +22,18 @@ public static class SubstraFunctionHost
     /// checks its outputs. Returns the process exit code: 0 on success, 2 for an invalid command line, 1 for any other
     /// failure (with a one-line reason on stderr and the full exception in the <c>--log-path</c> file).
     /// </summary>
-    public static Task<int> RunAsync(
+    /// <remarks>
+    /// Synchronous on purpose: a task is one short-lived process, and every async state machine on this path is code the
+    /// JIT compiles at start-up even in a ReadyToRun image. An async function is awaited by blocking, which is safe in a
+    /// console process (no synchronization context).
+    /// </remarks>
+    public static int Run(
         string[] args,
         IReadOnlyList<FunctionDescriptor> functions,
         Action<IServiceCollection> configureServices)
-        => RunAsync(args, functions, configureServices, Console.Out, Console.Error);
+        => Run(args, functions, configureServices, Console.Out, Console.Error);
 
-    internal static async Task<int> RunAsync(
+    internal static int Run(
         string[] args,
         IReadOnlyList<FunctionDescriptor> functions,
         Action<IServiceCollection> configureServices,
@@ -53,8 +58,8 @@ public static class SubstraFunctionHost
 
         if (commandLine.HelpRequested)
         {
-            await standardOutput.WriteLineAsync(TaskCommandLine.Usage).ConfigureAwait(false);
-            await standardOutput.WriteLineAsync("functions: " + string.Join(", ", functions.Select(function => function.Name).Order(StringComparer.Ordinal))).ConfigureAwait(false);
+            standardOutput.WriteLine(TaskCommandLine.Usage);
+            standardOutput.WriteLine("functions: " + KnownNames(functions));
             return 0;
         }
 
@@ -67,7 +72,7 @@ public static class SubstraFunctionHost
                 log.OpenFile(commandLine.LogPath);
             }
 
-            await RunTaskAsync(commandLine, functions, configureServices, log, cancellation.Token).ConfigureAwait(false);
+            RunTask(commandLine, functions, configureServices, log, cancellation.Token);
             return 0;
         }
         catch (OperationCanceledException exception) when (cancellation.IsCancellationRequested)
@@ -82,7 +87,7 @@ public static class SubstraFunctionHost
         }
     }
 
-    private static async Task RunTaskAsync(
+    private static void RunTask(
         TaskCommandLine commandLine,
         IReadOnlyList<FunctionDescriptor> functions,
         Action<IServiceCollection> configureServices,
@@ -110,27 +115,40 @@ public static class SubstraFunctionHost
         configureServices(services);
         opener?.Factory.ConfigureServices(services);
 
-        await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        var logger = loggerFactory.CreateLogger("substratools");
-        logger.LogDebug("Running the function '{Function}' with rank {Rank}.", function.Name, commandLine.TaskProperties.Rank);
+        using var taskServices = new TaskServices(services);
+        RunFunction(function, binding, commandLine, opener, taskServices, loggerFactory.CreateLogger("substratools"), cancellationToken);
+    }
+
+    private static void RunFunction(
+        FunctionDescriptor function,
+        TaskBinding binding,
+        TaskCommandLine commandLine,
+        LoadedOpener? opener,
+        TaskServices services,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("Running the function '{Function}' with rank {Rank}.", function.Name, commandLine.TaskProperties.Rank);
+        }
 
         object? data = null;
         if (opener is not null)
         {
             data = commandLine.FakeData
-                ? opener.Factory.FakeData(scope.ServiceProvider, commandLine.NFakeSamples!.Value)
-                : opener.Factory.GetData(scope.ServiceProvider, binding.DataSampleFolders);
+                ? opener.Factory.FakeData(services.Provider, commandLine.NFakeSamples!.Value)
+                : opener.Factory.GetData(services.Provider, binding.DataSampleFolders);
         }
 
-        var invocation = new TaskInvocation(binding, scope.ServiceProvider, commandLine.TaskProperties, opener, data, cancellationToken);
-        await using (invocation.ConfigureAwait(false))
+        using var invocation = new TaskInvocation(binding, services, commandLine.TaskProperties, opener, data, cancellationToken);
+        Blocking.Wait(function.Invoke(invocation));
+        invocation.Complete();
+
+        if (logger.IsEnabled(LogLevel.Debug))
         {
-            await function.Invoke(invocation).ConfigureAwait(false);
-            await invocation.CompleteAsync().ConfigureAwait(false);
+            logger.LogDebug("The function '{Function}' completed.", function.Name);
         }
-
-        logger.LogDebug("The function '{Function}' completed.", function.Name);
     }
 
     private static FunctionDescriptor FindFunction(string? name, IReadOnlyList<FunctionDescriptor> functions)
@@ -143,11 +161,13 @@ public static class SubstraFunctionHost
             }
         }
 
-        var known = string.Join(", ", functions.Select(function => function.Name).Order(StringComparer.Ordinal));
         throw new TaskFailureException(name is null
-            ? $"No --function-name given. Known functions: {known}."
-            : $"Function '{name}' not found. Known functions: {known}.");
+            ? $"No --function-name given. Known functions: {KnownNames(functions)}."
+            : $"Function '{name}' not found. Known functions: {KnownNames(functions)}.");
     }
+
+    private static string KnownNames(IReadOnlyList<FunctionDescriptor> functions)
+        => string.Join(", ", functions.Select(function => function.Name).Order(StringComparer.Ordinal));
 
     private static string Reason(Exception exception) => exception switch
     {

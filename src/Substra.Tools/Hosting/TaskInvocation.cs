@@ -10,11 +10,11 @@ namespace Substra.Tools.Hosting;
 /// </summary>
 internal sealed class TaskInvocation(
     TaskBinding binding,
-    IServiceProvider services,
+    TaskServices services,
     TaskProperties taskProperties,
     LoadedOpener? opener,
     object? data,
-    CancellationToken cancellationToken) : FunctionInvocation, IAsyncDisposable
+    CancellationToken cancellationToken) : FunctionInvocation, IDisposable
 {
     private readonly List<Stream> readStreams = [];
     private readonly List<Stream> writeStreams = [];
@@ -23,7 +23,7 @@ internal sealed class TaskInvocation(
 
     private string FunctionName => binding.Schema.Name;
 
-    public override IServiceProvider Services => services;
+    public override IServiceProvider Services => services.Provider;
 
     public override TaskProperties TaskProperties => taskProperties;
 
@@ -113,14 +113,14 @@ internal sealed class TaskInvocation(
     }
 
     /// <summary>After the function returned: flush and close its streams, write performances, check every output file.</summary>
-    public async Task CompleteAsync()
+    public void Complete()
     {
         foreach (var stream in writeStreams)
         {
-            await stream.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            stream.Flush();
         }
 
-        await DisposeAsync().ConfigureAwait(false);
+        Dispose();
 
         foreach (var (identifier, output) in performanceOutputs)
         {
@@ -137,7 +137,7 @@ internal sealed class TaskInvocation(
 
         foreach (var (identifier, value) in performances)
         {
-            await File.WriteAllTextAsync(binding.Outputs[identifier], PythonJson.FormatPerformance(value), CancellationToken.None).ConfigureAwait(false);
+            File.WriteAllText(binding.Outputs[identifier], PythonJson.FormatPerformance(value));
         }
 
         foreach (var output in binding.Schema.Outputs)
@@ -147,11 +147,16 @@ internal sealed class TaskInvocation(
     }
 
     /// <summary>Closes every stream opened for the function; called whether it succeeded or not.</summary>
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        foreach (var stream in readStreams.Concat(writeStreams))
+        foreach (var stream in readStreams)
         {
-            await stream.DisposeAsync().ConfigureAwait(false);
+            stream.Dispose();
+        }
+
+        foreach (var stream in writeStreams)
+        {
+            stream.Dispose();
         }
 
         readStreams.Clear();

@@ -7,8 +7,8 @@ namespace Sample.Functions
     [global::System.CodeDom.Compiler.GeneratedCode("Substra.Generators", "%VERSION%")]
     internal static class SubstraEntryPoint
     {
-        public static global::System.Threading.Tasks.Task<int> Main(string[] args)
-            => global::Substra.Tools.Hosting.SubstraFunctionHost.RunAsync(
+        public static int Main(string[] args)
+            => global::Substra.Tools.Hosting.SubstraFunctionHost.Run(
                 args,
                 global::Sample.Functions.SubstraFunctionRegistry.Functions,
                 static services =>
