@@ -2,9 +2,20 @@ using System.IO.Compression;
 
 namespace Substra.Sdk.Local.Bench;
 
-/// <summary>A trivial stdlib-only Python function honouring the substratools contract: it writes every output.</summary>
+/// <summary>Trivial stdlib-only Python functions honouring the substratools contract.</summary>
 internal static class BenchFunctions
 {
+    /// <summary>The Python twin of bench/Substra.Bench.TrivialFunction's <c>copy</c>; without an input it writes 1 KB.</summary>
+    private const string CopyScript = """
+        import json, sys
+        args = open(sys.argv[-1][1:]).read().split("\n")
+        inputs = [i["value"] for i in json.loads(args[args.index("--inputs") + 1]) if i["id"] == "model"]
+        data = open(inputs[0], "rb").read() if inputs else b"\0" * 1024
+        for output in json.loads(args[args.index("--outputs") + 1]):
+            with open(output["value"], "wb") as f:
+                f.write(data)
+        """;
+
     private const string Script = """
         import json, sys
         args = open(sys.argv[-1][1:]).read().split("\n")
@@ -29,12 +40,18 @@ internal static class BenchFunctions
         return path;
     }
 
-    /// <summary>The script alone, to time the interpreter's own start-up.</summary>
-    public static string ScriptFile(string folder)
+    public static string CopyArchive(string folder)
     {
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "noop.py");
-        File.WriteAllText(path, Script);
+        var path = Path.Combine(folder, "copy.zip");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        Write(zip, "Dockerfile", "FROM python:3.11-slim\nCOPY . .\nENTRYPOINT [\"python3\", \"copy.py\", \"--function-name\", \"copy\"]\n");
+        Write(zip, "copy.py", CopyScript);
         return path;
     }
 

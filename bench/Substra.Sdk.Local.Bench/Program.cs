@@ -23,9 +23,15 @@ var language = Option("--language") ?? "both";
 var organisations = Count("--orgs", 10);
 var rounds = Count("--rounds", 10);
 int? fedAvgParallelism = Option("--parallelism") is null ? null : Count("--parallelism", 0);
-if (mode is not ("registration" or "overhead" or "fedavg" or "all") || language is not ("csharp" or "python" or "both"))
+if (mode is not ("registration" or "overhead" or "fedavg" or "all"))
 {
-    Console.Error.WriteLine($"Unknown mode '{mode}' or language '{language}'. {Usage}");
+    Console.Error.WriteLine($"Unknown mode '{mode}'. {Usage}");
+    return 2;
+}
+
+if (language is not ("csharp" or "python" or "both"))
+{
+    Console.Error.WriteLine($"Unknown --language '{language}': use csharp, python or both. {Usage}");
     return 2;
 }
 
@@ -140,12 +146,12 @@ IEnumerable<(string Name, string Archive)> FunctionArchives()
         string archive;
         try
         {
-            archive = BuildArtifacts.FromAssembly(typeof(TimedSpawner).Assembly).FunctionArchive("noop");
+            archive = BuildArtifacts.FromAssembly(typeof(TimedSpawner).Assembly).FunctionArchive("copy");
         }
         catch (FileNotFoundException missing)
         {
             throw new InvalidOperationException(
-                $"{missing.Message} The C# no-op function is built by: dotnet build -c Release bench/Substra.Sdk.Local.Bench", missing);
+                $"{missing.Message} The C# trivial function is built by: dotnet build -c Release bench/Substra.Sdk.Local.Bench", missing);
         }
 
         yield return ("C#", archive);
@@ -153,7 +159,7 @@ IEnumerable<(string Name, string Archive)> FunctionArchives()
 
     if (language is "python" or "both")
     {
-        yield return ("Python", BenchFunctions.NoopArchive(Path.Combine(root, "function")));
+        yield return ("Python", PythonCopyArchive());
     }
 }
 
@@ -166,12 +172,11 @@ LocalBackendSettings Settings(int parallelism) => new()
     LoggerFactory = NullLoggerFactory.Instance,
 };
 
-async Task<string> NoopFunctionAsync(IBackend backend, bool withData, string? archive = null)
+async Task<string> NoopFunctionAsync(IBackend backend, bool withData)
 {
     var folder = Path.Combine(root, "function");
     var description = Path.Combine(folder, "description.md");
-    archive ??= BenchFunctions.NoopArchive(folder);
-    Directory.CreateDirectory(folder);
+    var archive = BenchFunctions.NoopArchive(folder);
     File.WriteAllText(description, "noop");
     IReadOnlyList<FunctionInputSpec> inputs = withData
         ? [
@@ -262,8 +267,25 @@ async Task RegistrationAsync(int taskCount, bool warmUp = false)
     await backend.CancelComputePlanAsync(spec.Key, CancellationToken.None);
 }
 
-// One workspace per function language: a warm-up chain of two tasks unpacks the archive and leaves a copy of its second
-// task (it has a parent model, as the measured tasks do), whose command line is then run alone to time the process.
+string PythonCopyArchive() => BenchFunctions.CopyArchive(Path.Combine(root, "copy-function"));
+
+// `copy` (C# or Python): one model input, one model output. The Python one's input is optional so that it can seed the
+// first model.
+async Task<string> CopyFunctionAsync(IBackend backend, string archive, bool optionalInput)
+{
+    var description = Path.Combine(root, "copy-function", "description.md");
+    Directory.CreateDirectory(Path.GetDirectoryName(description)!);
+    File.WriteAllText(description, "copy");
+    return await backend.AddFunctionAsync(new FunctionSpec
+    {
+        Name = "copy", File = archive, Description = description, Permissions = Permissions.PublicAccess,
+        Inputs = [new() { Identifier = "model", Kind = AssetKind.Model, Optional = optionalInput }],
+        Outputs = [new() { Identifier = "model", Kind = AssetKind.Model }],
+    }, CancellationToken.None);
+}
+
+// One workspace per function language. A first run leaves a copy of its warm-up task (it has a parent model, as the
+// measured tasks do), whose command line is then run alone to time the function process.
 async Task<(Func<int, int, Task<double>> StartupAsync, Func<string, int, Task<(double WallPerTask, double SpawnPerTask)>> OverheadAsync)> OverheadBackendAsync(
     string name, string archive)
 {
@@ -273,7 +295,7 @@ async Task<(Func<int, int, Task<double>> StartupAsync, Func<string, int, Task<(d
     {
         WorkspaceDirectory = Path.Combine(folder, "local-worker"), PythonInterpreter = python, DotnetHost = dotnetHost,
     };
-    await RunPlanAsync(spawnerOptions, archive, "chain", 1, 2, capture);
+    await RunPlanAsync(spawnerOptions, archive, "chain", 1, 1, capture);
     var process = FunctionProcess.FromArchive(archive, Path.Combine(folder, "unpacked"), dotnetHost, python);
     return ((runs, concurrency) => process.WallPerRunMillisecondsAsync(capture, runs, concurrency),
         (shape, parallelism) => RunPlanAsync(spawnerOptions, archive, shape, parallelism, taskCount, captureFolder: null));
@@ -286,12 +308,23 @@ async Task<(double WallPerTask, double SpawnPerTask)> RunPlanAsync(
     var spawner = new TimedSpawner(new SubprocessSpawner(spawnerOptions));
     await using var backend = new LocalBackendFactory().Create(settings, spawner);
     var org = (await backend.GetOrganizationInfoAsync(CancellationToken.None)).OrganizationId;
-    var function = await NoopFunctionAsync(backend, withData: false, archive);
+    var seedFunction = await CopyFunctionAsync(backend, PythonCopyArchive(), optionalInput: true);
+    var function = archive == PythonCopyArchive() ? seedFunction : await CopyFunctionAsync(backend, archive, optionalInput: false);
     var output = new Dictionary<string, ComputeTaskOutputSpec> { ["model"] = new() { Permissions = Permissions.PublicAccess } };
 
-    // Warm-up: unpacks the archive once.
-    var warm = await backend.AddTaskAsync(new TaskSpec { FunctionKey = function, Worker = org, Outputs = output }, CancellationToken.None);
-    await WaitAsync(backend, (await backend.GetTaskAsync(warm, CancellationToken.None)).ComputePlanKey);
+    // The seed (a Python copy without input) writes the first 1 KB model; the warm-up task unpacks the archive.
+    var seed = await backend.AddTaskAsync(new TaskSpec { FunctionKey = seedFunction, Worker = org, Outputs = output }, CancellationToken.None);
+    await WaitAsync(backend, (await backend.GetTaskAsync(seed, CancellationToken.None)).ComputePlanKey);
+    spawner.CaptureFolder = captureFolder;
+    var warm = await backend.AddTaskAsync(
+        new TaskSpec { FunctionKey = function, Worker = org, Outputs = output, Inputs = [InputRef.FromParentTask("model", seed, "model")] },
+        CancellationToken.None);
+    var warmPlan = await WaitAsync(backend, (await backend.GetTaskAsync(warm, CancellationToken.None)).ComputePlanKey);
+    spawner.CaptureFolder = null;
+    if (warmPlan.Status != ComputePlanStatus.Done)
+    {
+        throw new InvalidOperationException($"The warm-up task of {archive} ended {warmPlan.Status}: {await backend.GetLogsAsync(warm, CancellationToken.None)}");
+    }
 
     var tasks = new List<ComputePlanTaskSpec>(count);
     var first = Guid.NewGuid().ToString();
@@ -299,17 +332,15 @@ async Task<(double WallPerTask, double SpawnPerTask)> RunPlanAsync(
     for (var i = 0; i < count; i++)
     {
         var key = i == 0 ? first : Guid.NewGuid().ToString();
-        var parent = shape == "chain" ? previous : i == 0 ? null : first;
+        var parent = shape == "chain" ? previous ?? seed : i == 0 ? seed : first;
         tasks.Add(new ComputePlanTaskSpec
         {
-            TaskId = key, FunctionKey = function, Worker = org, Outputs = output,
-            Inputs = parent is null ? [] : [InputRef.FromParentTask("models", parent, "model")],
+            TaskId = key, FunctionKey = function, Worker = org, Outputs = output, Inputs = [InputRef.FromParentTask("model", parent, "model")],
         });
         previous = key;
     }
 
     var spec = new ComputePlanSpec { Name = shape, Tasks = tasks };
-    spawner.CaptureFolder = captureFolder;
     var spawnedBefore = spawner.Total;
     var stopwatch = Stopwatch.StartNew();
     await backend.AddComputePlanAsync(spec, BatchingOptions.Default, CancellationToken.None);
