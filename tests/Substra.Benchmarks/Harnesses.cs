@@ -41,8 +41,9 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
     public async Task<IReadOnlyList<Figure>> BuildNoopAsync()
     {
         const string source = "bench/build-noop.sh";
-        const string name = "No-op incremental build with packaging ÷ without";
-        var (output, failure) = await ChildProcess.RunAsync(repository, timeout, "bash", source, quick ? "1" : "5", "source");
+        const string name = "No-op incremental build with packaging ÷ without (Substra.Tools as a package, as users reference it)";
+        // Package mode: the in-repo source mode also checks three project references on every build, which users never pay.
+        var (output, failure) = await ChildProcess.RunAsync(repository, timeout, "bash", source, quick ? "3" : "7", "package");
         if (output is null)
         {
             return [Figure.NotMeasured(name, failure!, "< 1.2×", source)];
@@ -61,13 +62,13 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
         {
             return
             [
-                Figure.NotMeasured("Local registration, 10,000 tasks", failure!, "< 1 s (issue 4: < 0.2 s)", source),
+                Figure.NotMeasured("Local registration, 10,000 tasks", failure!, "< 0.2 s (issue 4; issue 8 asks < 1 s)", source),
                 Figure.NotMeasured("Local registration, 100,000 tasks", failure!, "< 2 s", source),
             ];
         }
 
         var figures = new List<Figure>();
-        foreach (var (tasks, goal, limit) in new[] { (10_000, "< 1 s (issue 4: < 0.2 s)", 1_000.0), (100_000, "< 2 s", 2_000.0) })
+        foreach (var (tasks, goal, limit) in new[] { (10_000, "< 0.2 s (issue 4; issue 8 asks < 1 s)", 200.0), (100_000, "< 2 s", 2_000.0) })
         {
             // The last line for a size is the one measured after the most warm-up.
             var match = RegistrationLine().Matches(output).LastOrDefault(line => line.Groups["tasks"].Value == tasks.ToString(CultureInfo.InvariantCulture));

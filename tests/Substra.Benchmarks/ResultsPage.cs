@@ -33,7 +33,10 @@ internal static class ResultsPage
 
         page.AppendLine().AppendLine("Goals come from the issues: runtime start < 1.5× plain `dotnet` (2), per-task overhead < 10 ms on the subprocess backend (4; ")
             .AppendLine("issue 5 sets no goal for the Docker backend), ")
-            .AppendLine("registration of 10,000 tasks < 1 s (8; issue 4 asks < 0.2 s) and of 100,000 < 2 s (4), no-op build < 1.2× (3).")
+            .AppendLine("registration of 10,000 tasks < 0.2 s (4; issue 8 asks < 1 s, the row holds the stricter goal) and of 100,000 < 2 s (4), no-op build < 1.2× (3).")
+            .AppendLine("The runtime start goal is judged on the trivial function as its archive ships it (generated entry point, build output); ")
+            .AppendLine("the other start-up rows show what ReadyToRun saves and what a function's own use of DI, logging and async I/O adds ")
+            .AppendLine("(docs/runtime.md, Start-up). ")
             .AppendLine("The in-process ranking rows are the client's share of a registration (spec validation, dependency graph, ranks), ")
             .AppendLine("without the backend's storage; the local registration rows measure the whole call. ")
             .AppendLine("Subprocess overhead is the backend's wall time per task minus that of running the very same function command line directly ")
