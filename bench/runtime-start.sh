@@ -9,6 +9,8 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/substra-runtime-start.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# No compiler server or MSBuild node may linger and compete with the measured processes.
+export MSBUILDUSESERVER=0 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false MSBUILDDISABLENODEREUSE=1
 project="$repo/bench/Substra.Bench.TrivialFunction/Substra.Bench.TrivialFunction.csproj"
 app=Substra.Bench.TrivialFunction.dll
 
