@@ -247,9 +247,13 @@ async Task RegistrationAsync(int taskCount, bool warmUp = false)
     GC.Collect();
     var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+    var collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+    var pauseBefore = GC.GetTotalPauseDuration();
     var stopwatch = Stopwatch.StartNew();
     var plan = await client.AddComputePlanAsync(spec, autoBatching: false);
     stopwatch.Stop();
+    var pause = GC.GetTotalPauseDuration() - pauseBefore;
+    var collections = (GC.CollectionCount(0) - collectionsBefore.Item1, GC.CollectionCount(1) - collectionsBefore.Item2, GC.CollectionCount(2) - collectionsBefore.Item3);
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
     var specOnly = Stopwatch.StartNew();
     spec.Validate();
@@ -261,7 +265,7 @@ async Task RegistrationAsync(int taskCount, bool warmUp = false)
         Console.WriteLine(
             $"registration of {plan.TaskCount} tasks (client: validate, rank, register): {stopwatch.Elapsed.TotalMilliseconds:F0} ms wall, " +
             $"{cpu.TotalMilliseconds:F0} ms CPU (of which the client's spec validation {specOnly.Elapsed.TotalMilliseconds:F0} ms wall); " +
-            $"allocated {allocated / 1024 / 1024} MiB; process peak working set {process.PeakWorkingSet64 / 1024 / 1024} MiB; plan {plan.Status.ToWireName()}");
+            $"allocated {allocated / 1024 / 1024} MiB; GC pauses {pause.TotalMilliseconds:F0} ms ({collections.Item1} gen0, {collections.Item2} gen1, {collections.Item3} gen2 collections); process peak working set {process.PeakWorkingSet64 / 1024 / 1024} MiB; plan {plan.Status.ToWireName()}");
     }
 
     await backend.CancelComputePlanAsync(spec.Key, CancellationToken.None);
