@@ -189,7 +189,12 @@ internal sealed partial class LocalBackend
             _store.Plans.Add(plan.Key, plan);
         }
 
+        // One growth of the store's collections for the whole batch instead of a doubling every few thousand tasks.
+        _store.Tasks.EnsureCapacity(_store.Tasks.Count + count);
+        plan.Tasks.EnsureCapacity(plan.Tasks.Count + count);
         var created = new TaskEntry[count];
+        Func<string, TaskEntry> parentOf = parentKey =>
+            batchIndex.TryGetValue(parentKey, out var parentIndex) ? created[parentIndex] : _store.Tasks[parentKey];
         var convertedOutputs = new Dictionary<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>>(
             ReferenceEqualityComparer.Instance);
         foreach (var taskKey in order)
@@ -216,8 +221,7 @@ internal sealed partial class LocalBackend
             var entry = new TaskEntry(task, plan, _scheduler);
             created[i] = entry;
             _store.Tasks.Add(task.Key, entry);
-            lifecycle.Register(entry, parents[i].Select(parentKey =>
-                batchIndex.TryGetValue(parentKey, out var parentIndex) ? created[parentIndex] : _store.Tasks[parentKey]));
+            lifecycle.Register(entry, parents[i], parentOf);
         }
 
         _logger.LogTasksRegistered(plan.Key, count, (long)validated.TotalMilliseconds, (long)(ranked - validated).TotalMilliseconds,

@@ -12,19 +12,45 @@ internal static class MetadataRules
             return;
         }
 
-        if (metadata.Keys.Any(key => key.Length > 50))
+        // One pass, without LINQ: every task of a plan is checked.
+        var tooLongKey = false;
+        var badValue = false;
+        var doubleUnderscore = false;
+        if (metadata is Dictionary<string, string> dictionary)
+        {
+            foreach (var (key, value) in dictionary)
+            {
+                Inspect(key, value, ref tooLongKey, ref badValue, ref doubleUnderscore);
+            }
+        }
+        else
+        {
+            foreach (var (key, value) in metadata)
+            {
+                Inspect(key, value, ref tooLongKey, ref badValue, ref doubleUnderscore);
+            }
+        }
+
+        if (tooLongKey)
         {
             throw new InvalidRequestException("The key in metadata cannot be more than 50 characters", 400);
         }
 
-        if (metadata.Values.Any(value => string.IsNullOrEmpty(value) || value.Length > 100))
+        if (badValue)
         {
             throw new InvalidRequestException("Values in metadata cannot be empty or more than 100 characters", 400);
         }
 
-        if (metadata.Keys.Any(key => key.Contains("__", StringComparison.Ordinal)))
+        if (doubleUnderscore)
         {
             throw new InvalidRequestException("\"__\" cannot be used in a metadata key, please use simple underscore instead", 400);
         }
+    }
+
+    private static void Inspect(string key, string value, ref bool tooLongKey, ref bool badValue, ref bool doubleUnderscore)
+    {
+        tooLongKey |= key.Length > 50;
+        badValue |= string.IsNullOrEmpty(value) || value.Length > 100;
+        doubleUnderscore |= key.Contains("__", StringComparison.Ordinal);
     }
 }

@@ -18,11 +18,12 @@ internal sealed class TaskLifecycle(DateTimeOffset now)
     public static TaskLifecycle Begin() => new(DateTimeOffset.Now);
 
     /// <summary>A new task: waiting for its parents, ready, or canceled at once when a parent can no longer succeed.</summary>
-    public void Register(TaskEntry task, IEnumerable<TaskEntry> parents)
+    public void Register(TaskEntry task, IReadOnlyList<string> parentKeys, Func<string, TaskEntry> parentOf)
     {
         var blocked = false;
-        foreach (var parent in parents)
+        for (var i = 0; i < parentKeys.Count; i++)
         {
+            var parent = parentOf(parentKeys[i]);
             switch (parent.Status)
             {
                 case ComputeTaskStatus.Done:
