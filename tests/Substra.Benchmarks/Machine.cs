@@ -3,8 +3,11 @@ using System.Runtime.InteropServices;
 namespace Substra.Benchmarks;
 
 /// <summary>What the figures were measured on; read at start, before the benchmarks add their own load.</summary>
-internal sealed record Machine(string Cpu, int Cores, string Memory, string OperatingSystem, string DotNet, string LoadAverage)
+internal sealed record Machine(string Cpu, int Cores, string Memory, string OperatingSystem, string DotNet, string LoadAverage, double? BusyPercent)
 {
+    /// <summary>Above this share of CPU time used by other processes at start, the page warns that wall times are inflated.</summary>
+    public const double LoadedBusyPercent = 25;
+
     public static Machine Describe()
     {
         var cpu = ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
@@ -13,7 +16,41 @@ internal sealed record Machine(string Cpu, int Cores, string Memory, string Oper
         var memory = long.TryParse(memoryKb, out var kb) ? $"{kb / 1024 / 1024.0:F1} GiB" : "unknown";
         var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
         return new Machine(cpu, Environment.ProcessorCount, memory, RuntimeInformation.OSDescription,
-            RuntimeInformation.FrameworkDescription, load);
+            RuntimeInformation.FrameworkDescription, load, MeasureBusyPercent(TimeSpan.FromSeconds(2)));
+    }
+
+    /// <summary>
+    /// The share of all cores' time spent busy over <paramref name="window"/>, from /proc/stat. Unlike the load average,
+    /// which still counts the minute before (the benchmark's own build), it says how loaded the machine is now.
+    /// </summary>
+    private static double? MeasureBusyPercent(TimeSpan window)
+    {
+        if (ReadCpuTimes() is not { } before)
+        {
+            return null;
+        }
+
+        Thread.Sleep(window);
+        if (ReadCpuTimes() is not { } after || after.Total <= before.Total)
+        {
+            return null;
+        }
+
+        return 100.0 * (after.Busy - before.Busy) / (after.Total - before.Total);
+    }
+
+    private static (long Busy, long Total)? ReadCpuTimes()
+    {
+        var line = ReadLines("/proc/stat").FirstOrDefault(text => text.StartsWith("cpu ", StringComparison.Ordinal));
+        if (line is null)
+        {
+            return null;
+        }
+
+        // user nice system idle iowait irq softirq steal ...: idle and iowait are not busy.
+        var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(field => long.Parse(field, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var total = fields.Take(8).Sum();
+        return (total - fields[3] - fields[4], total);
     }
 
     private static IEnumerable<string> ReadLines(string path) => File.Exists(path) ? File.ReadLines(path) : [];
