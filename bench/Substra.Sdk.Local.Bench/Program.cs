@@ -59,7 +59,11 @@ try
         foreach (var (name, archive) in FunctionArchives())
         {
             var (startupAsync, overheadAsync) = await OverheadBackendAsync(name, archive);
-            var startupRuns = Math.Max(2, taskCount / 4);
+            // The plan runs in segments, each between two timings of the process alone, so that a drift of the machine's
+            // speed over the minutes of a run hits both sides alike.
+            var segments = taskCount >= 40 ? 4 : 1;
+            var segmentTasks = taskCount / segments;
+            var startupRuns = Math.Max(2, segmentTasks / 4);
             foreach (var shape in new[] { "chain", "fan-out" })
             {
                 foreach (var parallelism in new[] { 1, 2 })
@@ -67,17 +71,25 @@ try
                     // Overhead = what the backend adds to running the very same processes with the same concurrency: a
                     // chain runs one task at a time whatever the parallelism, a fan-out keeps `parallelism` slots busy.
                     // (wall per task − the processes' own wall per run at that concurrency) × slots is the time per task
-                    // that a worker slot spends outside the function process. Timed just before and after the plan, so
-                    // that both see the same machine load.
+                    // that a worker slot spends outside the function process.
                     var slots = shape == "chain" ? 1 : parallelism;
+                    double wallPerTask = 0, spawnPerTask = 0, alone = 0;
                     var before = await startupAsync(startupRuns, slots);
-                    var (wallPerTask, spawnPerTask) = await overheadAsync(shape, parallelism);
-                    var alone = (before + await startupAsync(startupRuns, slots)) / 2;
+                    for (var segment = 0; segment < segments; segment++)
+                    {
+                        var (wall, spawn) = await overheadAsync(shape, parallelism, segmentTasks);
+                        var after = await startupAsync(startupRuns, slots);
+                        wallPerTask += wall / segments;
+                        spawnPerTask += spawn / segments;
+                        alone += (before + after) / 2 / segments;
+                        before = after;
+                    }
+
                     var overheadPerTask = (wallPerTask - alone) * slots;
                     Console.WriteLine(
-                        $"{taskCount} {shape} tasks, {name}, parallelism {parallelism}: {wallPerTask:F1} ms wall per task; in the spawner (process included) " +
-                        $"{spawnPerTask:F1} ms per task; function process alone {alone:F1} ms wall per run ({2 * startupRuns} runs of the same command line, " +
-                        $"{slots} at a time, around the plan); overhead minus the process start-up {overheadPerTask:F1} ms per task " +
+                        $"{segments * segmentTasks} {shape} tasks, {name}, parallelism {parallelism}: {wallPerTask:F1} ms wall per task; in the spawner (process included) " +
+                        $"{spawnPerTask:F1} ms per task; function process alone {alone:F1} ms wall per run ({(segments + 1) * startupRuns} runs of the same command line, " +
+                        $"{slots} at a time, around each of {segments} plan segments); overhead minus the process start-up {overheadPerTask:F1} ms per task " +
                         $"((wall per task - process alone) x {slots} busy slot(s))");
                 }
             }
@@ -290,7 +302,7 @@ async Task<string> CopyFunctionAsync(IBackend backend, string archive, bool opti
 
 // One workspace per function language. A first run leaves a copy of its warm-up task (it has a parent model, as the
 // measured tasks do), whose command line is then run alone to time the function process.
-async Task<(Func<int, int, Task<double>> StartupAsync, Func<string, int, Task<(double WallPerTask, double SpawnPerTask)>> OverheadAsync)> OverheadBackendAsync(
+async Task<(Func<int, int, Task<double>> StartupAsync, Func<string, int, int, Task<(double WallPerTask, double SpawnPerTask)>> OverheadAsync)> OverheadBackendAsync(
     string name, string archive)
 {
     var folder = Path.Combine(root, "overhead-" + (name == "C#" ? "csharp" : "python"));
@@ -302,7 +314,7 @@ async Task<(Func<int, int, Task<double>> StartupAsync, Func<string, int, Task<(d
     await RunPlanAsync(spawnerOptions, archive, "chain", 1, 1, capture);
     var process = FunctionProcess.FromArchive(archive, Path.Combine(folder, "unpacked"), dotnetHost, python);
     return ((runs, concurrency) => process.WallPerRunMillisecondsAsync(capture, runs, concurrency),
-        (shape, parallelism) => RunPlanAsync(spawnerOptions, archive, shape, parallelism, taskCount, captureFolder: null));
+        (shape, parallelism, count) => RunPlanAsync(spawnerOptions, archive, shape, parallelism, count, captureFolder: null));
 }
 
 async Task<(double WallPerTask, double SpawnPerTask)> RunPlanAsync(
@@ -331,12 +343,12 @@ async Task<(double WallPerTask, double SpawnPerTask)> RunPlanAsync(
     }
 
     var tasks = new List<ComputePlanTaskSpec>(count);
-    var first = Guid.NewGuid().ToString();
     string? previous = null;
     for (var i = 0; i < count; i++)
     {
-        var key = i == 0 ? first : Guid.NewGuid().ToString();
-        var parent = shape == "chain" ? previous ?? seed : i == 0 ? seed : first;
+        var key = Guid.NewGuid().ToString();
+        // A fan-out's tasks all read the seed's model, registered before: every one of them is ready at once.
+        var parent = shape == "chain" ? previous ?? seed : seed;
         tasks.Add(new ComputePlanTaskSpec
         {
             TaskId = key, FunctionKey = function, Worker = org, Outputs = output, Inputs = [InputRef.FromParentTask("model", parent, "model")],

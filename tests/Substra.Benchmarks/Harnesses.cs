@@ -212,7 +212,7 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
             : throw new FormatException($"The harness output has no line matching /{pattern}/; did its format change?\n{output}");
     }
 
-    [GeneratedRegex(@"registration of (?<tasks>\d+) tasks \([^)]*\): (?<wall>\d+) ms wall, (?<cpu>\d+) ms CPU.*?allocated (?<allocated>\d+) MiB; process peak working set (?<peak>\d+) MiB")]
+    [GeneratedRegex(@"registration of (?<tasks>\d+) tasks \([^)]*\): (?<wall>\d+) ms wall, (?<cpu>\d+) ms CPU.*?allocated (?<allocated>\d+) MiB;.*?process peak working set (?<peak>\d+) MiB")]
     private static partial Regex RegistrationLine();
 
     [GeneratedRegex(@"\d+ (?<shape>[\w-]+) tasks, (?<language>C#|Python), parallelism (?<parallelism>\d+): (?<wall>[\d.]+) ms wall per task; .*?function process alone (?<alone>[\d.]+) ms wall per run .*?overhead minus the process start-up (?<overhead>-?[\d.]+) ms per task")]

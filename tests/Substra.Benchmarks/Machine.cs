@@ -25,6 +25,8 @@ internal sealed record Machine(string Cpu, int Cores, string Memory, string Oper
     /// </summary>
     private static double? MeasureBusyPercent(TimeSpan window)
     {
+        // `dotnet run` keeps a core busy for a second or two after starting this process: let it finish first.
+        Thread.Sleep(TimeSpan.FromSeconds(3));
         if (ReadCpuTimes() is not { } before)
         {
             return null;

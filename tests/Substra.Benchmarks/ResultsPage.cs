@@ -40,7 +40,7 @@ internal static class ResultsPage
             .AppendLine("The in-process ranking rows are the client's share of a registration (spec validation, dependency graph, ranks), ")
             .AppendLine("without the backend's storage; the local registration rows measure the whole call. ")
             .AppendLine("Subprocess overhead is the backend's wall time per task minus that of running the very same function command line directly ")
-            .AppendLine("with the same concurrency (1 for a chain, the parallelism for a fan-out), times that concurrency: the time a worker slot spends ")
+            .AppendLine("with the same concurrency (1 for a chain, the parallelism for a fan-out; timed around each of four segments of the plan), times that concurrency: the time a worker slot spends ")
             .AppendLine("outside the function process per task (on a loaded machine it is noisy; a small negative value is noise). ")
             .AppendLine("Rows marked \"not measured\" say why.");
         return page.ToString();

@@ -14,6 +14,34 @@ namespace Substra.Sdk.Local.Tests.Backend;
 public sealed class LifecycleTests
 {
     [Fact]
+    public async Task Task_folders_are_deleted_once_their_tasks_are_done_and_the_client_is_disposed()
+    {
+        await using var network = new LocalNetwork(maxParallelTasks: 2);
+        var org = await network.OrganizationIdAsync(0);
+        var function = await network.AddFunctionAsync(0, "dump_arguments", [], [Output("model", AssetKind.Model)]);
+        var keys = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid().ToString()).ToList();
+        var spec = new ComputePlanSpec
+        {
+            Name = "folders",
+            Tasks = keys.Select(key => new ComputePlanTaskSpec
+            {
+                TaskId = key,
+                FunctionKey = function,
+                Worker = org,
+                Outputs = new Dictionary<string, ComputeTaskOutputSpec> { ["model"] = PublicOutput },
+            }).ToList(),
+        };
+
+        await network[0].AddComputePlanAsync(spec, BatchingOptions.Default, None);
+        Assert.Equal(ComputePlanStatus.Done, (await network.WaitForPlanAsync(spec.Key)).Status);
+        await network[0].DisposeAsync();
+
+        // Folders are deleted in the background, off the tasks' critical path; disposing the client waits for them.
+        var left = keys.Where(key => Directory.Exists(Path.Combine(network.Workspace, key))).ToList();
+        Assert.True(left.Count == 0, $"task folders left in {network.Workspace}: {string.Join(", ", left)}");
+    }
+
+    [Fact]
     public async Task A_failed_task_fails_its_plan_cancels_what_can_no_longer_run_and_keeps_its_logs()
     {
         await using var network = new LocalNetwork(maxParallelTasks: 1);

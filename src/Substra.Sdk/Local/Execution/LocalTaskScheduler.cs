@@ -173,6 +173,7 @@ internal sealed class LocalTaskScheduler : IAsyncDisposable
 
         lifecycle.Publish();
         await Task.WhenAll(_workers).ConfigureAwait(false);
+        await _runner.DrainCleanupAsync().ConfigureAwait(false);
         _disposing.Dispose();
     }
 }

@@ -16,6 +16,9 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
 {
     private const string DataSamplesIdentifier = "datasamples";
 
+    private readonly Lock _cleanupLock = new();
+    private Task _cleanup = Task.CompletedTask;
+
     public async Task RunAsync(TaskEntry task, CancellationToken cancellationToken)
     {
         var registered = task.Registered;
@@ -65,7 +68,7 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
         }
         finally
         {
-            TryDelete(taskDirectory);
+            DeleteLater(taskDirectory);
         }
     }
 
@@ -289,6 +292,27 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
+    /// <summary>Completes once every task folder handed over so far is deleted.</summary>
+    public Task DrainCleanupAsync()
+    {
+        lock (_cleanupLock)
+        {
+            return _cleanup;
+        }
+    }
+
+    /// <summary>
+    /// Deletes a finished task's folder off the critical path (one deletion at a time, in the background): deleting takes
+    /// milliseconds that the task's children need not wait for.
+    /// </summary>
+    private void DeleteLater(string directory)
+    {
+        lock (_cleanupLock)
+        {
+            _cleanup = _cleanup.ContinueWith(_ => TryDelete(directory), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+    }
+
     private void TryDelete(string directory)
     {
         try
@@ -298,7 +322,7 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
                 Directory.Delete(directory, recursive: true);
             }
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             logger.LogWarning("Could not delete the task folder {Directory}: {Message}", directory, e.Message);
         }
