@@ -108,7 +108,8 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
                 $"Per-task overhead, subprocess, {match.Groups["language"].Value}, {match.Groups["shape"].Value}, parallelism {match.Groups["parallelism"].Value} " +
                 "(minus the function process's start-up)",
                 $"{overhead:F1} ms (wall {match.Groups["wall"].Value} ms per task; the same process alone {match.Groups["alone"].Value} ms; {tasks} tasks)",
-                TaskOverheadGoal, overhead < 10, source));
+                // A few tasks leave the figure within ±15 ms of noise on a 2-core machine: only the full run judges the goal.
+                quick ? TaskOverheadGoal + " (judged by the full run)" : TaskOverheadGoal, quick ? null : overhead < 10, source));
         }
 
         if (figures.Count == 0)

@@ -27,18 +27,33 @@ internal sealed record Machine(string Cpu, int Cores, string Memory, string Oper
     {
         // `dotnet run` keeps a core busy for a second or two after starting this process: let it finish first.
         Thread.Sleep(TimeSpan.FromSeconds(3));
-        if (ReadCpuTimes() is not { } before)
+        if (ReadCpuTimes() is not { } before || OwnTicks() is not { } ownBefore)
         {
             return null;
         }
 
         Thread.Sleep(window);
-        if (ReadCpuTimes() is not { } after || after.Total <= before.Total)
+        if (ReadCpuTimes() is not { } after || OwnTicks() is not { } ownAfter || after.Total <= before.Total)
         {
             return null;
         }
 
-        return 100.0 * (after.Busy - before.Busy) / (after.Total - before.Total);
+        // This process's own start-up work (JIT, GC) is not another program's load.
+        var othersBusy = Math.Max(0, after.Busy - before.Busy - (ownAfter - ownBefore));
+        return 100.0 * othersBusy / (after.Total - before.Total);
+    }
+
+    /// <summary>This process's user + system CPU time in clock ticks, the unit of /proc/stat.</summary>
+    private static long? OwnTicks()
+    {
+        var stat = File.Exists("/proc/self/stat") ? File.ReadAllText("/proc/self/stat") : null;
+        if (stat is null)
+        {
+            return null;
+        }
+
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static (long Busy, long Total)? ReadCpuTimes()
