@@ -72,7 +72,7 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
         {
             // The last line for a size is the one measured after the most warm-up.
             var match = RegistrationLine().Matches(output).LastOrDefault(line => line.Groups["tasks"].Value == tasks.ToString(CultureInfo.InvariantCulture));
-            var label = $"Local registration (client + local backend), {tasks:N0} tasks";
+            var label = $"Local registration (client + local backend), {tasks:N0} tasks{(match?.Value.Contains("median of 5 runs", StringComparison.Ordinal) == true ? " (median of 5 runs)" : "")}";
             if (match is null)
             {
                 figures.Add(Figure.NotMeasured(label, "the harness printed no line for it", goal, source));

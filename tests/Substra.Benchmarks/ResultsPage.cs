@@ -14,7 +14,7 @@ internal static class ResultsPage
             .AppendLine()
             .AppendLine($"- Date: {started:yyyy-MM-dd HH:mm} UTC; mode: {(quick ? "`--quick` (short BenchmarkDotNet job, few runs per harness: indicative only)" : "full")}; total run time {duration.TotalMinutes:F1} min")
             .AppendLine($"- Machine: {machine.Cores} cores ({machine.Cpu}), {machine.Memory} memory, {machine.OperatingSystem}, {machine.DotNet}")
-            .AppendLine($"- At start: CPU busy {(machine.BusyPercent is { } busy ? $"{busy:F0}%" : "unknown")} (all cores, over 2 s); load average {machine.LoadAverage} (1, 5, 15 min, which still counts the benchmark's own build).");
+            .AppendLine($"- At start: other programs used {(machine.BusyPercent is { } busy ? $"{busy:F0}%" : "an unknown share")} of the CPU time over 2 s (busiest: {machine.BusiestOthers}); load average {machine.LoadAverage} (1, 5, 15 min, which still counts the benchmark's own build).");
         if (machine.BusyPercent > Machine.LoadedBusyPercent)
         {
             page.AppendLine($"  **The machine was busy with other work** ({machine.BusyPercent:F0}% of its CPU time): wall times are inflated, several-fold for process-heavy rows; re-run on an idle machine before judging a goal.");
