@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
@@ -15,7 +16,14 @@ internal sealed record Machine(string Cpu, int Cores, string Memory, string Oper
         var memoryKb = ReadLines("/proc/meminfo").FirstOrDefault(line => line.StartsWith("MemTotal:", StringComparison.Ordinal))?
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         var memory = long.TryParse(memoryKb, out var kb) ? $"{kb / 1024 / 1024.0:F1} GiB" : "unknown";
+        // A compiler server left by `dotnet run`'s build stays busy for a few seconds: wait (up to 30 s) for the machine to settle.
         var others = MeasureOthersBusy(TimeSpan.FromSeconds(2));
+        var settle = Stopwatch.StartNew();
+        while (others?.Percent > LoadedBusyPercent && settle.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            others = MeasureOthersBusy(TimeSpan.FromSeconds(2));
+        }
+
         var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
         return new Machine(cpu, Environment.ProcessorCount, memory, RuntimeInformation.OSDescription,
             RuntimeInformation.FrameworkDescription, load, others?.Percent, others?.Busiest ?? "unknown");
