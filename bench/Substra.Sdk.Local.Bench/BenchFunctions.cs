@@ -25,33 +25,23 @@ internal static class BenchFunctions
                 f.write("{\"value\": 1.0}")
         """;
 
-    public static string NoopArchive(string folder)
+    public static string NoopArchive(string folder) => PythonArchive(folder, "noop", Script);
+
+    public static string CopyArchive(string folder) => PythonArchive(folder, "copy", CopyScript);
+
+    // A Python function archive whose entry point runs <name>.py --function-name <name>; made once per folder.
+    private static string PythonArchive(string folder, string name, string script)
     {
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "noop.zip");
+        var path = Path.Combine(folder, name + ".zip");
         if (File.Exists(path))
         {
             return path;
         }
 
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        Write(zip, "Dockerfile", "FROM python:3.11-slim\nCOPY . .\nENTRYPOINT [\"python3\", \"noop.py\", \"--function-name\", \"noop\"]\n");
-        Write(zip, "noop.py", Script);
-        return path;
-    }
-
-    public static string CopyArchive(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, "copy.zip");
-        if (File.Exists(path))
-        {
-            return path;
-        }
-
-        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        Write(zip, "Dockerfile", "FROM python:3.11-slim\nCOPY . .\nENTRYPOINT [\"python3\", \"copy.py\", \"--function-name\", \"copy\"]\n");
-        Write(zip, "copy.py", CopyScript);
+        Write(zip, "Dockerfile", $"FROM python:3.11-slim\nCOPY . .\nENTRYPOINT [\"python3\", \"{name}.py\", \"--function-name\", \"{name}\"]\n");
+        Write(zip, name + ".py", script);
         return path;
     }
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Substra.Samples.FedAvg;
-using Substra.Samples.FedAvg.Functions;
 using Substra.Samples.FedAvg.Model;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Models;
@@ -47,23 +46,7 @@ internal static class FedAvgBench
 
         var aggregator = clients[0];
         var plan = new ComputePlanBuilder("FedAvg bench");
-        foreach (var function in new Substra.Tools.Plans.FunctionHandle[] { FedAvgFunctions.Handles.Train, FedAvgFunctions.Handles.Aggregate, FedAvgFunctions.Handles.Evaluate })
-        {
-            var key = await aggregator.AddFunctionAsync(
-                FunctionSpec.FromSchema(function.Schema, artifacts.FunctionArchive(function.Name), artifacts.FunctionDescription(function.Name), Permissions.PublicAccess));
-            plan.WithFunctionKey(function, key);
-        }
-
-        foreach (var organisation in data)
-        {
-            plan.WithDatasetOwner(organisation.DatasetKey, organisation.Worker);
-        }
-
-        plan.AddFedAvgRounds(
-            FedAvgFunctions.Handles.Train, h => h.Inputs.Model, h => h.Outputs.Model,
-            FedAvgFunctions.Handles.Aggregate, h => h.Inputs.Models, h => h.Outputs.Model,
-            FedAvgFunctions.Handles.Evaluate, h => h.Inputs.Model,
-            aggregator: data[0].Worker, data, rounds);
+        await FedAvgExperiment.AddFedAvgAsync(plan, aggregator, artifacts, data, rounds);
         var spec = plan.Build();
 
         var stopwatch = Stopwatch.StartNew();

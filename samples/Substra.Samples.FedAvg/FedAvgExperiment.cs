@@ -79,27 +79,7 @@ public static class FedAvgExperiment
         // The first organisation registers the functions and aggregates.
         SubstraClient aggregator = clients[0];
         var plan = new ComputePlanBuilder("FedAvg sample").WithTag("fedavg").WithMetadata("rounds", options.Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        foreach (Substra.Tools.Plans.FunctionHandle function in new Substra.Tools.Plans.FunctionHandle[]
-                 { FedAvgFunctions.Handles.Train, FedAvgFunctions.Handles.Aggregate, FedAvgFunctions.Handles.Evaluate })
-        {
-            string key = await aggregator.AddFunctionAsync(
-                FunctionSpec.FromSchema(function.Schema, artifacts.FunctionArchive(function.Name), artifacts.FunctionDescription(function.Name), Permissions.PublicAccess),
-                cancellationToken);
-            plan.WithFunctionKey(function, key);
-        }
-
-        foreach (DataOrganization organisation in dataOrganisations)
-        {
-            plan.WithDatasetOwner(organisation.DatasetKey, organisation.Worker);
-        }
-
-        plan.AddFedAvgRounds(
-            FedAvgFunctions.Handles.Train, h => h.Inputs.Model, h => h.Outputs.Model,
-            FedAvgFunctions.Handles.Aggregate, h => h.Inputs.Models, h => h.Outputs.Model,
-            FedAvgFunctions.Handles.Evaluate, h => h.Inputs.Model,
-            aggregator: organisationIds[0],
-            dataOrganisations,
-            options.Rounds);
+        await AddFedAvgAsync(plan, aggregator, artifacts, dataOrganisations, options.Rounds, cancellationToken);
         ComputePlanSpec spec = plan.Build();
 
         console.WriteLine($"Running {spec.Tasks!.Count} tasks: {options.Rounds} rounds of FedAvg");
@@ -148,5 +128,41 @@ public static class FedAvgExperiment
         }
 
         return message;
+    }
+
+    /// <summary>
+    /// Registers the sample's train, aggregate and evaluate functions with <paramref name="aggregator"/> and adds
+    /// <paramref name="rounds"/> rounds of FedAvg over <paramref name="data"/> to <paramref name="plan"/>, aggregated by the
+    /// first organisation.
+    /// </summary>
+    public static async Task AddFedAvgAsync(
+        ComputePlanBuilder plan,
+        SubstraClient aggregator,
+        BuildArtifacts artifacts,
+        IReadOnlyList<DataOrganization> data,
+        int rounds,
+        CancellationToken cancellationToken = default)
+    {
+        foreach (Substra.Tools.Plans.FunctionHandle function in new Substra.Tools.Plans.FunctionHandle[]
+                 { FedAvgFunctions.Handles.Train, FedAvgFunctions.Handles.Aggregate, FedAvgFunctions.Handles.Evaluate })
+        {
+            string key = await aggregator.AddFunctionAsync(
+                FunctionSpec.FromSchema(function.Schema, artifacts.FunctionArchive(function.Name), artifacts.FunctionDescription(function.Name), Permissions.PublicAccess),
+                cancellationToken);
+            plan.WithFunctionKey(function, key);
+        }
+
+        foreach (DataOrganization organisation in data)
+        {
+            plan.WithDatasetOwner(organisation.DatasetKey, organisation.Worker);
+        }
+
+        plan.AddFedAvgRounds(
+            FedAvgFunctions.Handles.Train, h => h.Inputs.Model, h => h.Outputs.Model,
+            FedAvgFunctions.Handles.Aggregate, h => h.Inputs.Models, h => h.Outputs.Model,
+            FedAvgFunctions.Handles.Evaluate, h => h.Inputs.Model,
+            aggregator: data[0].Worker,
+            data,
+            rounds);
     }
 }
