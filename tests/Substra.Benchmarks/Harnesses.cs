@@ -68,11 +68,11 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
         }
 
         var figures = new List<Figure>();
-        foreach (var (tasks, goal, limit) in new[] { (10_000, "< 0.2 s (issue 4; issue 8 asks < 1 s)", 200.0), (100_000, "< 2 s", 2_000.0) })
+        foreach (var (tasks, runs, goal, limit) in new[] { (10_000, " (median of 5 runs)", "< 0.2 s (issue 4; issue 8 asks < 1 s)", 200.0), (100_000, "", "< 2 s", 2_000.0) })
         {
-            // The last line for a size is the one measured after the most warm-up.
+            // The last line for a size is the harness's figure: the median run for 10,000 tasks, the only run for 100,000.
             var match = RegistrationLine().Matches(output).LastOrDefault(line => line.Groups["tasks"].Value == tasks.ToString(CultureInfo.InvariantCulture));
-            var label = $"Local registration (client + local backend), {tasks:N0} tasks{(match?.Value.Contains("median of 5 runs", StringComparison.Ordinal) == true ? " (median of 5 runs)" : "")}";
+            var label = $"Local registration (client + local backend), {tasks:N0} tasks{runs}";
             if (match is null)
             {
                 figures.Add(Figure.NotMeasured(label, "the harness printed no line for it", goal, source));

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Substra.Tools.Cli;
 
 /// <summary>
@@ -37,7 +35,7 @@ public static class ArgumentFiles
             string text;
             try
             {
-                text = ReadUtf8(argument[1..]);
+                text = File.ReadAllText(argument[1..]);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
             {
@@ -46,35 +44,6 @@ public static class ArgumentFiles
 
             Expand(SplitLines(text), expanded, depth + 1);
         }
-    }
-
-    /// <summary>
-    /// The file as UTF-8 text (a byte-order mark dropped). Reads the handle directly: File.ReadAllText's reader and encoding
-    /// detection cost milliseconds at the start of every task.
-    /// </summary>
-    private static string ReadUtf8(string path)
-    {
-        using var handle = File.OpenHandle(path);
-        var buffer = new byte[Math.Max(RandomAccess.GetLength(handle), 4096)];
-        var length = 0;
-        while (true)
-        {
-            if (length == buffer.Length)
-            {
-                Array.Resize(ref buffer, buffer.Length * 2);
-            }
-
-            var read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
-            if (read == 0)
-            {
-                break;
-            }
-
-            length += read;
-        }
-
-        var bytes = buffer.AsSpan(0, length);
-        return Encoding.UTF8.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes);
     }
 
     /// <summary>Python's <c>str.splitlines()</c> for the usual line ends: no trailing empty line.</summary>

@@ -117,7 +117,6 @@ public static class TaskResources
     {
         // Reference-type values keep this dictionary on code the runtime ships precompiled (no JIT at task start).
         var seen = new Dictionary<string, Occurrences>(StringComparer.Ordinal);
-        var order = new List<Occurrences>();
         foreach (var resource in resources)
         {
             if (seen.TryGetValue(resource.Id, out var previous))
@@ -132,25 +131,21 @@ public static class TaskResources
             }
             else
             {
-                var occurrences = new Occurrences(resource.Id, resource.Multiple);
-                seen.Add(resource.Id, occurrences);
-                order.Add(occurrences);
+                seen.Add(resource.Id, new Occurrences(resource.Multiple));
             }
         }
 
-        foreach (var occurrences in order)
+        foreach (var (id, occurrences) in seen)
         {
             if (occurrences.Count > 1 && !occurrences.Multiple)
             {
-                throw new InvalidCliException($"invalid {argumentName}: the id '{occurrences.Id}' is given {occurrences.Count} times but is not multiple");
+                throw new InvalidCliException($"invalid {argumentName}: the id '{id}' is given {occurrences.Count} times but is not multiple");
             }
         }
     }
 
-    private sealed class Occurrences(string id, bool multiple)
+    private sealed class Occurrences(bool multiple)
     {
-        public string Id { get; } = id;
-
         public bool Multiple { get; } = multiple;
 
         public int Count { get; set; } = 1;

@@ -16,19 +16,11 @@ internal static class MetadataRules
         var tooLongKey = false;
         var badValue = false;
         var doubleUnderscore = false;
-        if (metadata is Dictionary<string, string> dictionary)
+        foreach (var (key, value) in metadata)
         {
-            foreach (var (key, value) in dictionary)
-            {
-                Inspect(key, value, ref tooLongKey, ref badValue, ref doubleUnderscore);
-            }
-        }
-        else
-        {
-            foreach (var (key, value) in metadata)
-            {
-                Inspect(key, value, ref tooLongKey, ref badValue, ref doubleUnderscore);
-            }
+            tooLongKey |= key.Length > 50;
+            badValue |= string.IsNullOrEmpty(value) || value.Length > 100;
+            doubleUnderscore |= key.Contains("__", StringComparison.Ordinal);
         }
 
         if (tooLongKey)
@@ -45,12 +37,5 @@ internal static class MetadataRules
         {
             throw new InvalidRequestException("\"__\" cannot be used in a metadata key, please use simple underscore instead", 400);
         }
-    }
-
-    private static void Inspect(string key, string value, ref bool tooLongKey, ref bool badValue, ref bool doubleUnderscore)
-    {
-        tooLongKey |= key.Length > 50;
-        badValue |= string.IsNullOrEmpty(value) || value.Length > 100;
-        doubleUnderscore |= key.Contains("__", StringComparison.Ordinal);
     }
 }
