@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using Substra.Tests.Shared;
 
 namespace Substra.Templates.Tests;
 
@@ -19,54 +18,23 @@ internal sealed class DotNetCli(string packagesDirectory, string homeDirectory)
 
     public async Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // A private package folder: the freshly packed framework never mixes with the machine's cache.
-        start.Environment["NUGET_PACKAGES"] = packagesDirectory;
-        start.Environment["DOTNET_CLI_HOME"] = homeDirectory;
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        // No build servers: they would outlive the test and hold the packed task dlls.
-        start.Environment["MSBUILDUSESERVER"] = "0";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["UseSharedCompilation"] = "false";
-        start.Environment["MSBuildExtensionsPath"] = null;
-        start.Environment["MSBUILD_EXE_PATH"] = null;
-        start.Environment["MSBuildSDKsPath"] = null;
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout}:\n{output}");
-        }
-
-        process.WaitForExit();
-        lock (output)
-        {
-            return new Result(process.ExitCode, output.ToString());
-        }
+        KeyValuePair<string, string?>[] environment =
+        [
+            // A private package folder: the freshly packed framework never mixes with the machine's cache.
+            new("NUGET_PACKAGES", packagesDirectory),
+            new("DOTNET_CLI_HOME", homeDirectory),
+            new("DOTNET_NOLOGO", "1"),
+            new("DOTNET_CLI_TELEMETRY_OPTOUT", "1"),
+            new("DOTNET_SKIP_FIRST_TIME_EXPERIENCE", "1"),
+            // No build servers: they would outlive the test and hold the packed task dlls.
+            new("MSBUILDUSESERVER", "0"),
+            new("DOTNET_CLI_USE_MSBUILD_SERVER", "0"),
+            new("UseSharedCompilation", "false"),
+            new("MSBuildExtensionsPath", null),
+            new("MSBUILD_EXE_PATH", null),
+            new("MSBuildSDKsPath", null),
+        ];
+        var (exitCode, output) = await OutputCapturingProcess.RunAsync("dotnet", workingDirectory, environment, timeout, arguments);
+        return new Result(exitCode, output);
     }
 }
