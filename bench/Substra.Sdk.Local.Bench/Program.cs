@@ -7,6 +7,7 @@ using Substra.Sdk.Backends;
 using Substra.Sdk.Local;
 using Substra.Sdk.Local.Bench;
 using Substra.Sdk.Local.Compute.Subprocess;
+using Substra.Sdk.Local.Platform;
 using Substra.Sdk.Schemas;
 using Substra.Tools.Schema;
 
@@ -328,7 +329,11 @@ async Task<(double WallPerTask, double SpawnPerTask)> RunPlanAsync(
 {
     var settings = Settings(parallelism) with { WorkspaceDirectory = spawnerOptions.WorkspaceDirectory };
     var spawner = new TimedSpawner(new SubprocessSpawner(spawnerOptions));
-    await using var backend = new LocalBackendFactory().Create(settings, spawner);
+    await using var platform = LocalPlatform.Open(new LocalPlatformOptions
+    {
+        WorkspaceDirectory = settings.WorkspaceDirectory, MaxParallelTasks = parallelism, Spawner = spawner, LoggerFactory = settings.LoggerFactory,
+    });
+    await using var backend = ((ILocalBackendFactory)platform).Create(settings);
     var org = (await backend.GetOrganizationInfoAsync(CancellationToken.None)).OrganizationId;
     var seedFunction = await CopyFunctionAsync(backend, PythonCopyArchive(), optionalInput: true);
     var function = archive == PythonCopyArchive() ? seedFunction : await CopyFunctionAsync(backend, archive, optionalInput: false);

@@ -1,9 +1,11 @@
+using Substra.Sdk.Backends;
 using Substra.Sdk.Exceptions;
 using Substra.Sdk.Models;
 
 namespace Substra.Sdk;
 
-// The wait loops of §1.3.
+// The wait loops: poll the backend; a local platform also wakes them at each state change, so they return within
+// milliseconds of the end instead of up to a polling period later.
 public sealed partial class SubstraClient
 {
     private static readonly TimeSpan DefaultPlanPolling = TimeSpan.FromSeconds(2);
@@ -100,8 +102,11 @@ public sealed partial class SubstraClient
         }
 
         var started = timeProvider.GetTimestamp();
+        var signaling = backend as IChangeSignalingBackend;
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            var change = signaling?.NextChange;
             var asset = await fetch(cancellationToken).ConfigureAwait(false);
             var state = stateOf(asset);
             if (state != WaitState.Pending)
@@ -120,7 +125,16 @@ public sealed partial class SubstraClient
                 throw new FutureTimeoutException(asset);
             }
 
-            await Task.Delay(pollingPeriod, timeProvider, cancellationToken).ConfigureAwait(false);
+            if (change is null)
+            {
+                await Task.Delay(pollingPeriod, timeProvider, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            using var sleep = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var delay = Task.Delay(pollingPeriod, timeProvider, sleep.Token);
+            await Task.WhenAny(change, delay).ConfigureAwait(false);
+            await sleep.CancelAsync().ConfigureAwait(false);
         }
     }
 }

@@ -195,6 +195,7 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
                 {
                     BackendType = configuration.BackendType,
                     Remote = remote,
+                    ClientName = configuration.ClientName,
                     WorkspaceDirectory = options.WorkspaceDirectory,
                     MaxParallelTasks = options.MaxParallelTasks,
                     PythonInterpreter = options.PythonInterpreter,

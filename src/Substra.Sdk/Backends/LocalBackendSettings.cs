@@ -23,5 +23,8 @@ public sealed record LocalBackendSettings
     /// <summary>Kills a task that runs longer than this; no limit when null.</summary>
     public TimeSpan? TaskTimeout { get; init; }
 
+    /// <summary>The client name: the local platform keeps one organisation id per name.</summary>
+    public string? ClientName { get; init; }
+
     public required ILoggerFactory LoggerFactory { get; init; }
 }

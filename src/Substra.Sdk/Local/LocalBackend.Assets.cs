@@ -1,12 +1,13 @@
-using System.Security.Cryptography;
 using Substra.Sdk.Exceptions;
 using Substra.Sdk.Local.Registration;
+using Substra.Sdk.Local.Workspace;
 using Substra.Sdk.Models;
 using Substra.Sdk.Schemas;
 
 namespace Substra.Sdk.Local;
 
-// Registration of functions, datasets and data samples (substra-behaviour.md §4.2).
+// Registration of functions, datasets and data samples: files are copied into the platform's content store, the asset
+// is journaled, then it is visible.
 internal sealed partial class LocalBackend
 {
     public async Task<string> AddFunctionAsync(FunctionSpec spec, CancellationToken cancellationToken)
@@ -14,7 +15,8 @@ internal sealed partial class LocalBackend
         ArgumentNullException.ThrowIfNull(spec);
         MetadataRules.Check(spec.Metadata);
         var key = Guid.NewGuid().ToString();
-        var (archive, description) = await CopyAssetFilesAsync(key, spec.File, spec.Description, cancellationToken).ConfigureAwait(false);
+        var archive = await StoreFileAsync(spec.File, ContentStore.Roles.FunctionArchive, cancellationToken).ConfigureAwait(false);
+        var description = await StoreFileAsync(spec.Description, ContentStore.Roles.Description, cancellationToken).ConfigureAwait(false);
         var function = new Function
         {
             Key = key,
@@ -35,11 +37,7 @@ internal sealed partial class LocalBackend
             Description = description,
             Archive = archive,
         };
-        lock (_store.Gate)
-        {
-            _store.Functions.Add(key, function);
-        }
-
+        _store.Write(() => _store.SaveFunction(function));
         _logger.LogFunctionRegistered(function.Name, key);
         return key;
     }
@@ -49,14 +47,27 @@ internal sealed partial class LocalBackend
         ArgumentNullException.ThrowIfNull(spec);
         MetadataRules.Check(spec.Metadata);
         var key = Guid.NewGuid().ToString();
-        var descriptionPath = spec.Description;
-        if (descriptionPath is null)
+        var opener = await StoreFileAsync(spec.DataOpener, ContentStore.Roles.Opener, cancellationToken).ConfigureAwait(false);
+        AssetFile description;
+        if (spec.Description is { } descriptionPath)
         {
-            descriptionPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec.DataOpener))!, "generated_description.md");
-            await File.WriteAllTextAsync(descriptionPath, DatasetSpec.GeneratedDescription, cancellationToken).ConfigureAwait(false);
+            description = await StoreFileAsync(descriptionPath, ContentStore.Roles.Description, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // The reference writes a generated description beside the user's opener; this one stays inside the workspace.
+            var generated = Path.Combine(_platform.Workspace.FilesDirectory, "generated-" + LocalWorkspace.NewRunId() + ".md");
+            await File.WriteAllTextAsync(generated, DatasetSpec.GeneratedDescription, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                description = await StoreFileAsync(generated, ContentStore.Roles.Description, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                File.Delete(generated);
+            }
         }
 
-        var (opener, description) = await CopyAssetFilesAsync(key, spec.DataOpener, descriptionPath, cancellationToken).ConfigureAwait(false);
         var dataset = new Dataset
         {
             Key = key,
@@ -70,11 +81,7 @@ internal sealed partial class LocalBackend
             CreationDate = Now,
             LogsPermission = PermissionRules.ForOwner(spec.LogsPermission, _organization.Id),
         };
-        lock (_store.Gate)
-        {
-            _store.Datasets.Add(key, dataset);
-        }
-
+        _store.Write(() => _store.SaveDataset(dataset));
         return key;
     }
 
@@ -94,18 +101,19 @@ internal sealed partial class LocalBackend
                 $"The data sample path '{folder}' is not an existing directory: a data sample is a folder, registered in place (not copied).", 400);
         }
 
-        var keys = new List<string>(folders.Count);
-        lock (_store.Gate)
+        var keys = _store.Write(() =>
         {
             foreach (var datasetKey in spec.DataManagerKeys.Where(datasetKey => !_store.Datasets.ContainsKey(datasetKey)))
             {
                 throw NotFound(datasetKey);
             }
 
+            var added = new List<string>(folders.Count);
+            var datasets = spec.DataManagerKeys.Distinct().ToDictionary(datasetKey => datasetKey, datasetKey => _store.Datasets[datasetKey]);
             foreach (var folder in folders)
             {
                 var key = Guid.NewGuid().ToString();
-                _store.DataSamples.Add(key, new DataSample
+                _store.SaveDataSample(new DataSample
                 {
                     Key = key,
                     Owner = _organization.Id,
@@ -113,15 +121,16 @@ internal sealed partial class LocalBackend
                     Path = folder,
                     CreationDate = Now,
                 });
-                foreach (var datasetKey in spec.DataManagerKeys)
-                {
-                    var dataset = _store.Datasets[datasetKey];
-                    _store.Datasets[datasetKey] = dataset with { DataSampleKeys = [.. dataset.DataSampleKeys, key] };
-                }
-
-                keys.Add(key);
+                added.Add(key);
             }
-        }
+
+            foreach (var (datasetKey, dataset) in datasets)
+            {
+                _store.SaveDataset(dataset with { DataSampleKeys = [.. dataset.DataSampleKeys, .. added] });
+            }
+
+            return added;
+        });
 
         return Task.FromResult<IReadOnlyList<string>>(keys);
     }
@@ -129,73 +138,69 @@ internal sealed partial class LocalBackend
     public Task<IReadOnlyList<string>> LinkDatasetWithDataSamplesAsync(
         string datasetKey, IReadOnlyList<string> dataSampleKeys, CancellationToken cancellationToken)
     {
-        lock (_store.Gate)
+        _store.Write(() =>
         {
             var dataset = _store.Datasets.GetValueOrDefault(datasetKey) ?? throw NotFound(datasetKey);
+            var samples = new List<DataSample>(dataSampleKeys.Count);
             foreach (var sampleKey in dataSampleKeys)
             {
-                var sample = _store.DataSamples.GetValueOrDefault(sampleKey) ?? throw NotFound(sampleKey);
-                if (sample.DataManagerKeys?.Contains(datasetKey) == true)
+                samples.Add(_store.DataSamples.GetValueOrDefault(sampleKey) ?? throw NotFound(sampleKey));
+            }
+
+            foreach (var sample in samples)
+            {
+                if (sample.DataManagerKeys?.Contains(datasetKey) == true || dataset.DataSampleKeys.Contains(sample.Key))
                 {
-                    _logger.LogDataSampleAlreadyLinked(sampleKey, datasetKey);
+                    _logger.LogDataSampleAlreadyLinked(sample.Key, datasetKey);
                     continue;
                 }
 
-                _store.DataSamples[sampleKey] = sample with { DataManagerKeys = [.. sample.DataManagerKeys ?? [], datasetKey] };
-                dataset = dataset with { DataSampleKeys = [.. dataset.DataSampleKeys, sampleKey] };
+                _store.SaveDataSample(sample with { DataManagerKeys = [.. sample.DataManagerKeys ?? [], datasetKey] });
+                dataset = dataset with { DataSampleKeys = [.. dataset.DataSampleKeys, sample.Key] };
             }
 
-            _store.Datasets[datasetKey] = dataset;
-        }
+            _store.SaveDataset(dataset);
+        });
 
         return Task.FromResult(dataSampleKeys);
     }
 
     public Task UpdateFunctionAsync(string key, UpdateFunctionSpec spec, CancellationToken cancellationToken)
     {
-        lock (_store.Gate)
+        _store.Write(() =>
         {
             var function = _store.Functions.GetValueOrDefault(key) ?? throw NotFound(key);
-            _store.Functions[key] = function with { Name = spec.Name };
-        }
+            _store.SaveFunction(function with { Name = spec.Name });
+        });
 
         return Task.CompletedTask;
     }
 
     public Task UpdateDatasetAsync(string key, UpdateDatasetSpec spec, CancellationToken cancellationToken)
     {
-        lock (_store.Gate)
+        _store.Write(() =>
         {
             var dataset = _store.Datasets.GetValueOrDefault(key) ?? throw NotFound(key);
-            _store.Datasets[key] = dataset with { Name = spec.Name };
-        }
+            _store.SaveDataset(dataset with { Name = spec.Name });
+        });
 
         return Task.CompletedTask;
     }
 
     public Task UpdateComputePlanAsync(string key, UpdateComputePlanSpec spec, CancellationToken cancellationToken)
     {
-        lock (_store.Gate)
+        _store.Write(() =>
         {
             var plan = _store.Plans.GetValueOrDefault(key) ?? throw NotFound(key);
             plan.Registered = plan.Registered with { Name = spec.Name };
-        }
+            _store.Journal.SavePlan(plan);
+        });
 
         return Task.CompletedTask;
     }
 
-    /// <summary>Copies two registered files to <c>&lt;assets&gt;/&lt;key&gt;/</c> and returns them with their checksums.</summary>
-    private async Task<(AssetFile First, AssetFile Second)> CopyAssetFilesAsync(
-        string key, string first, string second, CancellationToken cancellationToken)
-    {
-        var folder = Path.Combine(_workspace.AssetsDirectory, key);
-        Directory.CreateDirectory(folder);
-        var firstCopy = await CopyAssetFileAsync(key, folder, first, cancellationToken).ConfigureAwait(false);
-        var secondCopy = await CopyAssetFileAsync(key, folder, second, cancellationToken).ConfigureAwait(false);
-        return (firstCopy, secondCopy);
-    }
-
-    private static async Task<AssetFile> CopyAssetFileAsync(string key, string folder, string source, CancellationToken cancellationToken)
+    /// <summary>Copies a registered file into the platform's content store and returns it with its checksum.</summary>
+    private async Task<AssetFile> StoreFileAsync(string source, string role, CancellationToken cancellationToken)
     {
         if (!File.Exists(source))
         {
@@ -203,20 +208,7 @@ internal sealed partial class LocalBackend
                 $"Could not copy {source}: it is not an existing file. Give the path of the file to register (relative to {Environment.CurrentDirectory}).", 400);
         }
 
-        var destination = Path.Combine(folder, Path.GetFileName(source));
-        if (File.Exists(destination))
-        {
-            throw new AlreadyExistsException(key);
-        }
-
-        await using (var input = File.OpenRead(source))
-        await using (var output = File.Create(destination))
-        {
-            await input.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
-        }
-
-        await using var copy = File.OpenRead(destination);
-        var checksum = Convert.ToHexStringLower(await SHA256.HashDataAsync(copy, cancellationToken).ConfigureAwait(false));
-        return new AssetFile { Checksum = checksum, StorageAddress = destination };
+        var (checksum, stored) = await _platform.Content.AddCopyAsync(source, role, cancellationToken).ConfigureAwait(false);
+        return new AssetFile { Checksum = checksum, StorageAddress = stored };
     }
 }

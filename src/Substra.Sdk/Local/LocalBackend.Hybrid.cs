@@ -1,11 +1,12 @@
+using Substra.Sdk.Local.Workspace;
 using Substra.Sdk.Models;
 using Substra.Sdk.Schemas;
 
 namespace Substra.Sdk.Local;
 
-// Hybrid mode (substra-behaviour.md §4.1): before registration takes the store's lock, the functions, datasets and data
-// samples the tasks use that are not local are fetched from the platform, their files downloaded to
-// <temp>/<key>/function.tar.gz and <temp>/<key>/opener.py. Remote models stay unsupported (the validator says so).
+// Hybrid mode: before registration takes the store's lock, the functions, datasets and data samples the tasks use that
+// are not local are fetched from the platform, their files downloaded into the content store. Remote models stay
+// unsupported (the validator says so).
 internal sealed partial class LocalBackend
 {
     private const string OpenerIdentifier = "opener";
@@ -23,12 +24,9 @@ internal sealed partial class LocalBackend
             if (!IsKnown(spec.FunctionKey, store => store.Functions, store => store.RemoteFunctions, function => function.Archive.StorageAddress))
             {
                 var function = await remote.GetFunctionAsync(spec.FunctionKey, cancellationToken).ConfigureAwait(false);
-                var archive = RemoteFilePath(function.Key, "function.tar.gz");
-                await remote.DownloadFunctionArchiveAsync(function.Key, archive, cancellationToken).ConfigureAwait(false);
-                lock (_store.Gate)
-                {
-                    _store.RemoteFunctions[function.Key] = function with { Archive = function.Archive with { StorageAddress = archive } };
-                }
+                var archive = await DownloadAsync(
+                    path => remote.DownloadFunctionArchiveAsync(function.Key, path, cancellationToken), ContentStore.Roles.FunctionArchive).ConfigureAwait(false);
+                _store.Write(() => _store.SaveRemoteFunction(function with { Archive = function.Archive with { StorageAddress = archive } }));
             }
 
             foreach (var input in spec.Inputs ?? [])
@@ -41,28 +39,21 @@ internal sealed partial class LocalBackend
                 if (input.Identifier == OpenerIdentifier && !IsKnown(key, store => store.Datasets, store => store.RemoteDatasets, dataset => dataset.Opener.StorageAddress))
                 {
                     var dataset = await remote.GetDatasetAsync(key, cancellationToken).ConfigureAwait(false);
-                    var opener = RemoteFilePath(dataset.Key, "opener.py");
-                    await remote.DownloadDatasetOpenerAsync(dataset.Key, opener, cancellationToken).ConfigureAwait(false);
-                    lock (_store.Gate)
-                    {
-                        _store.RemoteDatasets[dataset.Key] = dataset with { Opener = dataset.Opener with { StorageAddress = opener } };
-                    }
+                    var opener = await DownloadAsync(
+                        path => remote.DownloadDatasetOpenerAsync(dataset.Key, path, cancellationToken), ContentStore.Roles.Opener).ConfigureAwait(false);
+                    _store.Write(() => _store.SaveRemoteDataset(dataset with { Opener = dataset.Opener with { StorageAddress = opener } }));
                 }
                 else if (input.Identifier == DataSamplesIdentifier && !IsKnown(key, store => store.DataSamples, store => store.RemoteDataSamples, file: null))
                 {
                     var sample = await remote.GetDataSampleAsync(key, cancellationToken).ConfigureAwait(false);
-                    lock (_store.Gate)
-                    {
-                        _store.RemoteDataSamples[sample.Key] = sample;
-                    }
+                    _store.Write(() => _store.SaveRemoteDataSample(sample));
                 }
             }
         }
     }
 
     /// <summary>
-    /// Whether the asset is local or already fetched. A fetched file lives in the fetching client's folder, which goes
-    /// when that client is disposed (the store is shared by the process's clients): then it is fetched again.
+    /// Whether the asset is local or already fetched (and its file still there: freed files are fetched again).
     /// </summary>
     private bool IsKnown<T>(string key, Func<Store.LocalStore, Dictionary<string, T>> local, Func<Store.LocalStore, Dictionary<string, T>> remote,
         Func<T, string>? file)
@@ -74,10 +65,19 @@ internal sealed partial class LocalBackend
         }
     }
 
-    private string RemoteFilePath(string key, string fileName)
+    /// <summary>Downloads a platform file into the content store; returns its stored path.</summary>
+    private async Task<string> DownloadAsync(Func<string, Task> download, string role)
     {
-        var directory = Path.Combine(_workspace.AssetsDirectory, key);
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, fileName);
+        var incoming = Path.Combine(_platform.Workspace.FilesDirectory, ".incoming", LocalWorkspace.NewRunId());
+        Directory.CreateDirectory(Path.GetDirectoryName(incoming)!);
+        try
+        {
+            await download(incoming).ConfigureAwait(false);
+            return _platform.Content.AddByMove(incoming, role).Path;
+        }
+        finally
+        {
+            File.Delete(incoming);
+        }
     }
 }

@@ -9,16 +9,15 @@ using Substra.Sdk.Schemas;
 
 namespace Substra.Sdk.Local;
 
-// Tasks and compute plans (substra-behaviour.md §4.3–4.4, with the platform's lifecycle): registration validates
-// everything first, then registers the whole batch atomically and hands ready tasks to the scheduler.
+// Tasks and compute plans, with the platform's lifecycle: registration validates everything first, journals the whole
+// batch in one transaction, then registers it in memory and hands ready tasks to the scheduler.
 internal sealed partial class LocalBackend
 {
     public async Task<string> AddTaskAsync(TaskSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         await FetchRemoteAssetsAsync([spec], cancellationToken).ConfigureAwait(false);
-        var lifecycle = TaskLifecycle.Begin();
-        lock (_store.Gate)
+        _store.Transition(lifecycle =>
         {
             PlanEntry plan;
             var newPlan = spec.ComputePlanKey is null;
@@ -38,9 +37,7 @@ internal sealed partial class LocalBackend
             }
 
             RegisterTasks(plan, [spec with { ComputePlanKey = plan.Key }], newPlan, lifecycle);
-        }
-
-        lifecycle.Publish();
+        });
         return spec.Key;
     }
 
@@ -50,9 +47,8 @@ internal sealed partial class LocalBackend
         MetadataRules.Check(spec.Metadata);
         await FetchRemoteAssetsAsync((spec.Tasks ?? []).Select(task => TaskSpec.FromComputePlan(spec.Key, rank: null, task)), cancellationToken)
             .ConfigureAwait(false);
-        var lifecycle = TaskLifecycle.Begin();
-        ComputePlan result;
-        lock (_store.Gate)
+        ComputePlan? result = null;
+        _store.Transition(lifecycle =>
         {
             if (_store.Plans.ContainsKey(spec.Key))
             {
@@ -63,10 +59,8 @@ internal sealed partial class LocalBackend
             var tasks = (spec.Tasks ?? []).Select(task => TaskSpec.FromComputePlan(plan.Key, rank: null, task)).ToList();
             RegisterTasks(plan, tasks, newPlan: true, lifecycle);
             result = plan.Snapshot(lifecycle.Now);
-        }
-
-        lifecycle.Publish();
-        return result;
+        });
+        return result!;
     }
 
     public async Task<ComputePlan> AddComputePlanTasksAsync(UpdateComputePlanTasksSpec spec, BatchingOptions batching, CancellationToken cancellationToken)
@@ -74,33 +68,27 @@ internal sealed partial class LocalBackend
         ArgumentNullException.ThrowIfNull(spec);
         await FetchRemoteAssetsAsync((spec.Tasks ?? []).Select(task => TaskSpec.FromComputePlan(spec.Key, rank: null, task)), cancellationToken)
             .ConfigureAwait(false);
-        var lifecycle = TaskLifecycle.Begin();
-        ComputePlan result;
-        lock (_store.Gate)
+        ComputePlan? result = null;
+        _store.Transition(lifecycle =>
         {
             var plan = _store.Plans.GetValueOrDefault(spec.Key) ?? throw NotFound(spec.Key);
             var tasks = (spec.Tasks ?? []).Select(task => TaskSpec.FromComputePlan(plan.Key, rank: null, task)).ToList();
             RegisterTasks(plan, tasks, newPlan: false, lifecycle);
             result = plan.Snapshot(lifecycle.Now);
-        }
-
-        lifecycle.Publish();
-        return result;
+        });
+        return result!;
     }
 
     public Task CancelComputePlanAsync(string key, CancellationToken cancellationToken)
     {
-        var lifecycle = TaskLifecycle.Begin();
-        lock (_store.Gate)
+        _store.Transition(lifecycle =>
         {
             var plan = _store.Plans.GetValueOrDefault(key) ?? throw NotFound(key);
             if (plan.Status is not (ComputePlanStatus.Done or ComputePlanStatus.Canceled))
             {
                 lifecycle.CancelPlan(plan);
             }
-        }
-
-        lifecycle.Publish();
+        });
         _logger.LogPlanCanceled(key);
         return Task.CompletedTask;
     }
@@ -120,7 +108,8 @@ internal sealed partial class LocalBackend
 
     /// <summary>
     /// Validates every task, ranks them (parents may be in the batch or already registered), then registers the plan
-    /// (when new) and the tasks in rank order. Nothing is registered when anything is invalid. Runs under the lock.
+    /// (when new) and the tasks in rank order: journaled first, then in memory. Nothing is registered when anything is
+    /// invalid. Runs under the lock, in the transition's journal transaction.
     /// </summary>
     private void RegisterTasks(PlanEntry plan, IReadOnlyList<TaskSpec> specs, bool newPlan, TaskLifecycle lifecycle)
     {
@@ -136,6 +125,13 @@ internal sealed partial class LocalBackend
         var batchIndex = new Dictionary<string, int>(count, StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
+            // Keys are UUIDs, as on the platform: a key never becomes a path, and nothing else is accepted.
+            if (!Guid.TryParseExact(specs[i].Key, "D", out _))
+            {
+                throw new InvalidRequestException(
+                    $"The task key '{specs[i].Key}' is not a UUID: task keys (task_id in a compute plan) must be UUIDs such as '{Guid.NewGuid()}'.", 400);
+            }
+
             if (!batchIndex.TryAdd(specs[i].Key, i))
             {
                 throw new InvalidRequestException($"Two tasks cannot have the same id. Duplicate task_id: '{specs[i].Key}'.", 400);
@@ -184,22 +180,18 @@ internal sealed partial class LocalBackend
         var order = ComputePlanGraph.OrderByRank(ranks);
         var ranked = stopwatch.Elapsed;
 
-        if (newPlan)
-        {
-            _store.Plans.Add(plan.Key, plan);
-        }
-
         // One growth of the store's collections for the whole batch instead of a doubling every few thousand tasks.
         _store.Tasks.EnsureCapacity(_store.Tasks.Count + count);
         plan.Tasks.EnsureCapacity(plan.Tasks.Count + count);
         var created = new TaskEntry[count];
+        var inOrder = new TaskEntry[count];
         Func<string, TaskEntry> parentOf = parentKey =>
             batchIndex.TryGetValue(parentKey, out var parentIndex) ? created[parentIndex] : _store.Tasks[parentKey];
         var convertedOutputs = new Dictionary<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>>(
             ReferenceEqualityComparer.Instance);
-        foreach (var taskKey in order)
+        for (var position = 0; position < order.Count; position++)
         {
-            var i = batchIndex[taskKey];
+            var i = batchIndex[order[position]];
             var spec = specs[i];
             var task = new ComputeTask
             {
@@ -210,7 +202,7 @@ internal sealed partial class LocalBackend
                 Metadata = spec.Metadata is null ? EmptyMetadata : new Dictionary<string, string>(spec.Metadata),
                 Status = ComputeTaskStatus.WaitingForParentTasks,
                 Worker = spec.Worker,
-                Rank = spec.Rank ?? ranks[taskKey],
+                Rank = spec.Rank ?? ranks[spec.Key],
                 Tag = spec.Tag ?? "",
                 CreationDate = lifecycle.Now,
                 Inputs = spec.Inputs ?? [],
@@ -218,10 +210,26 @@ internal sealed partial class LocalBackend
                     ? convertedOutputs.TryGetValue(given, out var converted) ? converted : convertedOutputs[given] = Outputs(spec)
                     : NoOutputs,
             };
-            var entry = new TaskEntry(task, plan, _scheduler);
-            created[i] = entry;
-            _store.Tasks.Add(task.Key, entry);
-            lifecycle.Register(entry, parents[i], parentOf);
+            created[i] = inOrder[position] = new TaskEntry(task, plan, _settings.BackendType);
+        }
+
+        // Durable before visible: a batch the journal refuses leaves nothing registered.
+        if (newPlan)
+        {
+            _store.Journal.SavePlan(plan);
+        }
+
+        _store.Journal.SaveTaskBatch(plan.Key, inOrder);
+        if (newPlan)
+        {
+            _store.Plans.Add(plan.Key, plan);
+        }
+
+        for (var position = 0; position < inOrder.Length; position++)
+        {
+            var entry = inOrder[position];
+            _store.Tasks.Add(entry.Key, entry);
+            lifecycle.Register(entry, parents[batchIndex[entry.Key]], parentOf);
         }
 
         _logger.LogTasksRegistered(plan.Key, count, (long)validated.TotalMilliseconds, (long)(ranked - validated).TotalMilliseconds,
@@ -263,11 +271,6 @@ internal sealed partial class LocalBackend
         var result = new Dictionary<string, ComputeTaskOutput>(outputs.Count, StringComparer.Ordinal);
         foreach (var (identifier, output) in outputs)
         {
-            if (output.IsTransient)
-            {
-                _logger.LogTransientIgnored(spec.Key);
-            }
-
             result[identifier] = new ComputeTaskOutput { Permissions = PermissionRules.AsGiven(output.Permissions), IsTransient = output.IsTransient };
         }
 

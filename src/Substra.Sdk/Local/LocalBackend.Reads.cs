@@ -218,7 +218,7 @@ internal sealed partial class LocalBackend
             {
                 throw new NotFoundException(
                     $"Task {taskKey} has no logs: logs are kept for failed tasks, and this task is {task.Status.ToWireName()}. " +
-                    $"The output of every task that ran is in {_workspace.Root}/logs/.", 404);
+                    $"The output of every task that ran is in {_platform.Workspace.LogsDirectory}.", 404);
             }
 
             return task.LogPath;

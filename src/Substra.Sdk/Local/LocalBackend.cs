@@ -1,58 +1,57 @@
 using Microsoft.Extensions.Logging;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Exceptions;
-using Substra.Sdk.Local.Compute;
-using Substra.Sdk.Local.Execution;
+using Substra.Sdk.Local.Platform;
 using Substra.Sdk.Local.Store;
+using Substra.Sdk.Local.Workspace;
 using Substra.Sdk.Models;
 
 namespace Substra.Sdk.Local;
 
 /// <summary>
-/// The local backend (subprocess or docker): one organisation <c>MyOrg{N}MSP</c> on the process-wide store, whose tasks
-/// run through a DAG scheduler on this machine with the given spawner.
+/// One organisation's client of a <see cref="LocalPlatform"/> (subprocess or docker): its registrations go to the
+/// platform's store, its tasks run on the platform's scheduler with the spawner of its backend type.
 /// </summary>
-internal sealed partial class LocalBackend : IBackend
+internal sealed partial class LocalBackend : IBackend, IChangeSignalingBackend
 {
+    private readonly LocalPlatform _platform;
     private readonly LocalStore _store;
     private readonly LocalBackendSettings _settings;
-    private readonly LocalWorkspace _workspace;
-    private readonly ITaskSpawner _spawner;
-    private readonly LocalTaskScheduler _scheduler;
+    private readonly IAsyncDisposable? _lease;
     private readonly ILogger _logger;
     private readonly Organization _organization;
     private int _disposed;
 
-    public LocalBackend(LocalBackendSettings settings, ITaskSpawner spawner, LocalStore? store = null)
+    public LocalBackend(LocalPlatform platform, LocalBackendSettings settings, IAsyncDisposable? lease)
     {
+        _platform = platform;
+        _store = platform.Store;
         _settings = settings;
-        _store = store ?? LocalStore.Shared;
-        _spawner = spawner;
+        _lease = lease;
         _logger = settings.LoggerFactory.CreateLogger<LocalBackend>();
-        _workspace = new LocalWorkspace(settings.WorkspaceDirectory ?? Path.Combine(Environment.CurrentDirectory, "local-worker"));
-        _organization = _store.AddOrganization(DateTimeOffset.Now);
-        var runner = new TaskRunner(_store, _workspace, spawner, settings.TaskTimeout, settings.LoggerFactory.CreateLogger<TaskRunner>());
-        _scheduler = new LocalTaskScheduler(_store, runner, settings.MaxParallelTasks ?? Environment.ProcessorCount,
-            settings.LoggerFactory.CreateLogger<LocalTaskScheduler>());
-        _scheduler.StateChanged += change => TaskStateChanged?.Invoke(this, change);
+        _organization = _store.OrganizationFor(settings.ClientName);
+        _platform.Scheduler.StateChanged += OnStateChanged;
         if (settings.Remote is not null)
         {
             _logger.LogWarning("Hybrid mode: assets not found locally are read from the remote platform.");
         }
 
         _logger.LogInformation("Local {BackendType} backend for organisation {OrganizationId} in {Workspace}.",
-            settings.BackendType.ToWireName(), _organization.Id, _workspace.Root);
+            settings.BackendType.ToWireName(), _organization.Id, _platform.WorkspaceDirectory);
     }
 
     public string OrganizationId => _organization.Id;
 
     public BackendType BackendType => _settings.BackendType;
 
-    public string? TemporaryDirectory => _workspace.AssetsDirectory;
+    /// <summary>Where the platform keeps registered files (the reference's <c>temp_directory</c>).</summary>
+    public string? TemporaryDirectory => _platform.Workspace.FilesDirectory;
 
     public event EventHandler<TaskStateChange>? TaskStateChanged;
 
-    internal LocalWorkspace Workspace => _workspace;
+    internal LocalWorkspace Workspace => _platform.Workspace;
+
+    internal LocalPlatform Platform => _platform;
 
     public Task<OrganizationInfo> GetOrganizationInfoAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new OrganizationInfo
@@ -89,8 +88,11 @@ internal sealed partial class LocalBackend : IBackend
     }
 
     /// <summary>
-    /// Stops this client's tasks (killing their processes) and the hybrid fallback; its files go once no local client is left.
+    /// A change signal to await between two reads of a wait loop: it completes at the platform's next state change.
     /// </summary>
+    public Task NextChange => _store.Changes.Next;
+
+    /// <summary>Leaves the platform (closing it when this client opened it implicitly and is the last one).</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -98,28 +100,28 @@ internal sealed partial class LocalBackend : IBackend
             return;
         }
 
-        await _scheduler.DisposeAsync().ConfigureAwait(false);
-        await _spawner.DisposeAsync().ConfigureAwait(false);
+        _platform.Scheduler.StateChanged -= OnStateChanged;
         if (_settings.Remote is { } remote)
         {
             // The client hands the hybrid fallback over to this backend.
             await remote.DisposeAsync().ConfigureAwait(false);
         }
 
-        foreach (var directory in _store.ReleaseBackend(_workspace.AssetsDirectory))
+        if (_lease is not null)
         {
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                _logger.LogWarning("Could not delete {Directory}: {Message}", directory, e.Message);
-            }
+            await _lease.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void OnStateChanged(string owner, TaskStateChange change)
+    {
+        if (owner == _organization.Id)
+        {
+            TaskStateChanged?.Invoke(this, change);
         }
     }
 
     private static NotFoundException NotFound(string key) => new($"Wrong pk {key}", 404);
 
-    private DateTimeOffset Now => DateTimeOffset.Now;
+    private DateTimeOffset Now => _store.Now;
 }

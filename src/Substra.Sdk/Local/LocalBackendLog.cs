@@ -11,9 +11,6 @@ internal static partial class LocalBackendLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Data sample already in dataset: {DataSampleKey} in {DatasetKey}.")]
     public static partial void LogDataSampleAlreadyLinked(this ILogger logger, string dataSampleKey, string datasetKey);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "`transient=True` is ignored in local mode: the outputs of task {TaskKey} are kept.")]
-    public static partial void LogTransientIgnored(this ILogger logger, string taskKey);
-
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Compute plan {ComputePlanKey}: {Count} tasks registered (validated in {ValidateMs} ms, ranked in {RankMs} ms, stored in {StoreMs} ms).")]
     public static partial void LogTasksRegistered(this ILogger logger, string computePlanKey, int count, long validateMs, long rankMs, long storeMs);

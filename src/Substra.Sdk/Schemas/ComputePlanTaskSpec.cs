@@ -32,6 +32,7 @@ public sealed record ComputePlanTaskSpec
         SpecRules.Require(TaskId, "task_id", "the task's id in the plan");
         SpecRules.Require(FunctionKey, "function_key", "the key of the function the task runs");
         SpecRules.Require(Worker, "worker", "the organisation that runs the task");
+        SpecRules.RequireUuid(TaskId, "task_id");
         SpecRules.ValidateWiring(Inputs, Outputs);
 
         return this;

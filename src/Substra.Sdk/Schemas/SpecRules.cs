@@ -13,6 +13,16 @@ internal static class SpecRules
         }
     }
 
+    /// <summary>Task and plan keys are UUIDs, as on the platform (a local platform never turns a key into a path).</summary>
+    public static void RequireUuid(string? value, string wireName)
+    {
+        if (value is not null && !Guid.TryParseExact(value, "D", out _))
+        {
+            throw new SpecValidationException(
+                $"'{wireName}' must be a UUID such as '{Guid.NewGuid()}', got '{value}'.", wireName);
+        }
+    }
+
     public static void RequireUniqueIdentifiers(IEnumerable<string> identifiers, string message)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -41,6 +41,8 @@ public sealed record TaskSpec
         SpecRules.Require(Key, "key", "the task key");
         SpecRules.Require(FunctionKey, "function_key", "the key of the function the task runs");
         SpecRules.Require(Worker, "worker", "the organisation that runs the task");
+        SpecRules.RequireUuid(Key, "key");
+        SpecRules.RequireUuid(ComputePlanKey, "compute_plan_key");
         SpecRules.ValidateWiring(Inputs, Outputs);
 
         return this;

@@ -2,8 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Exceptions;
 using Substra.Sdk.Filters;
-using Substra.Sdk.Local.Compute.Subprocess;
-using Substra.Sdk.Local.Store;
+using Substra.Sdk.Local.Platform;
 using Substra.Sdk.Local.Tests.Infrastructure;
 using Substra.Sdk.Schemas;
 using Substra.Tools.Schema;
@@ -12,8 +11,8 @@ using static Substra.Sdk.Local.Tests.Infrastructure.LocalNetwork;
 namespace Substra.Sdk.Local.Tests.Backend;
 
 /// <summary>
-/// Hybrid mode: reads fall back to the remote platform. The "platform" here is another local backend on a store of its
-/// own, reached only through <see cref="IBackend"/>, as the remote backend would be.
+/// Hybrid mode: reads fall back to the remote platform. The "platform" here is a client of another local platform,
+/// reached only through <see cref="IBackend"/>, as the remote backend would be.
 /// </summary>
 public sealed class HybridModeTests : IDisposable
 {
@@ -24,8 +23,10 @@ public sealed class HybridModeTests : IDisposable
     [Fact]
     public async Task Reads_fall_back_to_the_remote_and_lists_merge_local_then_remote()
     {
-        await using var platform = new LocalBackend(Settings(remote: null), new SubprocessSpawner(), new LocalStore());
-        await using var hybrid = new LocalBackend(Settings(platform), new SubprocessSpawner());
+        await using var remotePlatform = LocalPlatform.Open(new LocalPlatformOptions { WorkspaceDirectory = _temp.Combine("remote"), InMemory = true });
+        await using var localPlatform = LocalPlatform.Open(new LocalPlatformOptions { WorkspaceDirectory = _temp.Combine("local-worker"), InMemory = true });
+        await using var platform = ((ILocalBackendFactory)remotePlatform).Create(Settings(remote: null));
+        await using var hybrid = ((ILocalBackendFactory)localPlatform).Create(Settings(platform));
         var remoteFunction = await AddFunctionAsync(platform, "remote train");
         var localFunction = await AddFunctionAsync(hybrid, "local train");
 
@@ -54,7 +55,6 @@ public sealed class HybridModeTests : IDisposable
     private LocalBackendSettings Settings(IBackend? remote) => new()
     {
         BackendType = BackendType.LocalSubprocess,
-        WorkspaceDirectory = _temp.Combine("local-worker"),
         Remote = remote,
         LoggerFactory = NullLoggerFactory.Instance,
     };

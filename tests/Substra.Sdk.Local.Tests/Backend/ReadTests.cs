@@ -55,7 +55,8 @@ public sealed class ReadTests : IAsyncLifetime
         var stored = await _network[0].GetFunctionAsync(function, None);
         Assert.Equal(await File.ReadAllBytesAsync(stored.Archive.StorageAddress), await File.ReadAllBytesAsync(archive));
         Assert.Equal(PythonFunctions.Sha256(archive), stored.Archive.Checksum);
-        Assert.StartsWith(_network[0].TemporaryDirectory + "/" + function + "/", stored.Archive.StorageAddress);
+        // Content-addressed in the platform's files: files/<sha256>/<role>, never a name the user gave.
+        Assert.Equal(Path.Combine(_network[0].TemporaryDirectory!, stored.Archive.Checksum, "function-archive"), stored.Archive.StorageAddress);
         var opener = Path.Combine(_network.Root, "downloads", "opener.py");
         await _network[0].DownloadDatasetOpenerAsync(dataset, opener, None);
         Assert.Equal(await File.ReadAllTextAsync(PythonFunctions.OpenerPath), await File.ReadAllTextAsync(opener));

@@ -45,9 +45,12 @@ public sealed partial class TaskCommandLineTests
 
         var output = Assert.Single(await network[0].ListTaskOutputAssetsAsync(child, "shared", None));
         var dumped = await File.ReadAllTextAsync(output.Model!.Address!.StorageAddress);
-        var t = Path.Combine(network.Workspace, child);
         var modelFile = ValueOf(dumped, "model");
         var outputFile = ValueOf(dumped, "shared");
+        // The run folder is named by the platform (runs/<32 hex digits>), never by the task key.
+        var t = Path.GetDirectoryName(Path.GetDirectoryName(modelFile))!;
+        Assert.Equal(Path.Combine(network.Workspace, "runs"), Path.GetDirectoryName(t));
+        Assert.Matches("^[0-9a-f]{32}$", Path.GetFileName(t));
         Assert.Matches(Uuid(), Path.GetFileName(modelFile));
         Assert.Matches(Uuid(), Path.GetFileName(outputFile));
         var expected = string.Join('\n',
@@ -65,7 +68,7 @@ public sealed partial class TaskCommandLineTests
             "--log-level",
             "warning");
         Assert.Equal(expected, dumped);
-        Assert.Equal(Path.GetFileName(outputFile), Path.GetFileName(output.Model.Address.StorageAddress));
+        Assert.Equal(Path.Combine(network.Workspace, "files", output.Model.Address.Checksum, "model"), output.Model.Address.StorageAddress);
     }
 
     private static string ValueOf(string arguments, string identifier) =>

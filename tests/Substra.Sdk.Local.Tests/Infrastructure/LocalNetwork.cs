@@ -9,8 +9,8 @@ using Substra.Tools.Schema;
 namespace Substra.Sdk.Local.Tests.Infrastructure;
 
 /// <summary>
-/// Several local backends (organisations) on the process-wide store, in a temp workspace, with the Python test
-/// functions registered on demand.
+/// Several local backends (organisations <c>org-1</c>, <c>org-2</c>…) of the local platform of a temp workspace, with
+/// the Python test functions registered on demand.
 /// </summary>
 public sealed class LocalNetwork : IAsyncDisposable
 {
@@ -30,6 +30,7 @@ public sealed class LocalNetwork : IAsyncDisposable
                 BackendType = BackendType.LocalSubprocess,
 #endif
                 WorkspaceDirectory = Workspace,
+                ClientName = $"org-{i + 1}",
                 MaxParallelTasks = maxParallelTasks,
                 PythonInterpreter = SpawnerFixture.Python,
                 TaskTimeout = taskTimeout,

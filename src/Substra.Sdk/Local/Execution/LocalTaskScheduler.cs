@@ -8,19 +8,20 @@ using Substra.Tools.Schema;
 namespace Substra.Sdk.Local.Execution;
 
 /// <summary>
-/// Runs one client's tasks as soon as their parents are done: a queue of ready tasks drained by a bounded number of
+/// Runs a platform's tasks as soon as their parents are done: a queue of ready tasks drained by a bounded number of
 /// workers, so independent tasks run in parallel. Status transitions go through <see cref="TaskLifecycle"/>.
 /// </summary>
-internal sealed class LocalTaskScheduler : IAsyncDisposable
+internal sealed class LocalTaskScheduler : ITaskDispatcher, IAsyncDisposable
 {
     private readonly LocalStore _store;
     private readonly TaskRunner _runner;
+    private readonly TransientOutputs _transients;
     private readonly ILogger _logger;
     private readonly Channel<TaskEntry> _ready = Channel.CreateUnbounded<TaskEntry>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly CancellationTokenSource _disposing = new();
     private readonly Task[] _workers;
 
-    public LocalTaskScheduler(LocalStore store, TaskRunner runner, int maxParallelTasks, ILogger logger)
+    public LocalTaskScheduler(LocalStore store, TaskRunner runner, TransientOutputs transients, int maxParallelTasks, ILogger logger)
     {
         if (maxParallelTasks < 1)
         {
@@ -30,38 +31,30 @@ internal sealed class LocalTaskScheduler : IAsyncDisposable
 
         _store = store;
         _runner = runner;
+        _transients = transients;
         _logger = logger;
         _workers = Enumerable.Range(0, maxParallelTasks).Select(_ => Task.Run(WorkAsync)).ToArray();
     }
 
-    /// <summary>Raised for every status change of this client's tasks (on a worker thread).</summary>
-    public event Action<TaskStateChange>? StateChanged;
+    /// <summary>Raised for every status change of the platform's tasks (on a worker thread), with the task's owner.</summary>
+    public event Action<string, TaskStateChange>? StateChanged;
 
     public void Enqueue(TaskEntry task)
     {
         if (!_ready.Writer.TryWrite(task))
         {
-            // The client was disposed: nobody is left to run it.
-            var lifecycle = TaskLifecycle.Begin();
-            lock (_store.Gate)
-            {
-                if (task.Status == ComputeTaskStatus.WaitingForExecutorSlot)
-                {
-                    lifecycle.Canceled(task);
-                }
-            }
-
-            lifecycle.Publish();
+            // The platform is closing: the task stays waiting in the journal and runs when the workspace is reopened.
+            _logger.LogDebug("Task {TaskKey} left waiting: the platform is closing.", task.Key);
         }
     }
 
-    public void Report(TaskStateChange change)
+    public void Report(TaskEntry task, TaskStateChange change)
     {
         _logger.Log(change.Status == ComputeTaskStatus.Failed ? LogLevel.Warning : LogLevel.Debug,
             "Task {TaskKey} of compute plan {ComputePlanKey}: {Status}", change.TaskKey, change.ComputePlanKey, change.Status);
         try
         {
-            StateChanged?.Invoke(change);
+            StateChanged?.Invoke(task.Registered.Owner, change);
         }
         catch (Exception e)
         {
@@ -74,14 +67,8 @@ internal sealed class LocalTaskScheduler : IAsyncDisposable
         await foreach (var task in _ready.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             using var running = CancellationTokenSource.CreateLinkedTokenSource(_disposing.Token);
-            var lifecycle = TaskLifecycle.Begin();
-            bool started;
-            lock (_store.Gate)
-            {
-                started = lifecycle.TryStart(task, running);
-            }
-
-            lifecycle.Publish();
+            var started = false;
+            _store.Transition(lifecycle => started = lifecycle.TryStart(task, running));
             if (started)
             {
                 await RunAsync(task, running.Token).ConfigureAwait(false);
@@ -116,6 +103,13 @@ internal sealed class LocalTaskScheduler : IAsyncDisposable
             _logger.LogError(e, "Task {TaskKey} failed with an internal error.", task.Key);
         }
 
+        if (_disposing.IsCancellationRequested && error is null)
+        {
+            // The platform is closing, not the user canceling: the task stays EXECUTING in the journal and runs again
+            // from its inputs when the workspace is reopened.
+            return;
+        }
+
         var succeeded = error is null && !cancellationToken.IsCancellationRequested;
         if (succeeded && task.Registered.Function.Outputs.Any(output => output.Kind == AssetKind.Performance))
         {
@@ -134,8 +128,7 @@ internal sealed class LocalTaskScheduler : IAsyncDisposable
 
     private void Finish(TaskEntry task, TaskErrorType? error, CancellationToken cancellationToken)
     {
-        var lifecycle = TaskLifecycle.Begin();
-        lock (_store.Gate)
+        _store.Transition(lifecycle =>
         {
             if (error is { } errorType)
             {
@@ -149,29 +142,22 @@ internal sealed class LocalTaskScheduler : IAsyncDisposable
             {
                 lifecycle.Done(task);
             }
-        }
-
-        lifecycle.Publish();
+        });
+        _transients.Release(task);
     }
 
-    /// <summary>Stops the workers; running tasks are canceled (their processes killed by the spawner's disposal).</summary>
+    /// <summary>
+    /// Stops the workers and the running processes. Tasks keep their journaled state: a durable platform reopened later
+    /// runs what was waiting, and runs again what was running.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         _ready.Writer.TryComplete();
         await _disposing.CancelAsync().ConfigureAwait(false);
-        var lifecycle = TaskLifecycle.Begin();
-        lock (_store.Gate)
+        while (_ready.Reader.TryRead(out _))
         {
-            while (_ready.Reader.TryRead(out var task))
-            {
-                if (task.Status == ComputeTaskStatus.WaitingForExecutorSlot)
-                {
-                    lifecycle.Canceled(task);
-                }
-            }
         }
 
-        lifecycle.Publish();
         await Task.WhenAll(_workers).ConfigureAwait(false);
         await _runner.DrainCleanupAsync().ConfigureAwait(false);
         _disposing.Dispose();

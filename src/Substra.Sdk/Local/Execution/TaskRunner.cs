@@ -1,18 +1,20 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Local.Store;
+using Substra.Sdk.Local.Workspace;
 using Substra.Sdk.Models;
 using Substra.Tools.Schema;
 
 namespace Substra.Sdk.Local.Execution;
 
 /// <summary>
-/// Runs one task (substra-behaviour.md §4.5): prepares its folder and command line, hands it to the spawner, then keeps
-/// its outputs (models with checksums, performances) and records its input and output assets.
+/// Runs one task: prepares a fresh run folder (named by a run id the platform makes, never by the task key) and the
+/// command line, hands it to the spawner of the task's backend type, then keeps its outputs (models in the content
+/// store, performances in the store) and records its input and output assets.
 /// </summary>
-internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITaskSpawner spawner, TimeSpan? timeout, ILogger logger)
+internal sealed class TaskRunner(
+    LocalStore store, LocalWorkspace workspace, ContentStore content, Func<BackendType, ITaskSpawner> spawners, TimeSpan? timeout, ILogger logger)
 {
     private const string DataSamplesIdentifier = "datasamples";
 
@@ -22,19 +24,14 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
     public async Task RunAsync(TaskEntry task, CancellationToken cancellationToken)
     {
         var registered = task.Registered;
-        var taskDirectory = workspace.TaskDirectory(registered.Key);
-        if (Directory.Exists(taskDirectory))
-        {
-            Directory.Delete(taskDirectory, recursive: true);
-        }
-
+        var runId = LocalWorkspace.NewRunId();
+        var taskDirectory = workspace.RunDirectory(runId);
         foreach (var volume in new[] { "inputs", "outputs", "cli-args" })
         {
             Directory.CreateDirectory(Path.Combine(taskDirectory, volume));
         }
 
-        var logPath = workspace.LogPath(registered.Key);
-        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        var logPath = workspace.LogPath(runId);
         lock (store.Gate)
         {
             task.LogPath = logPath;
@@ -45,7 +42,7 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
         {
             var (arguments, dataSamples, outputFiles) = Prepare(task, taskDirectory);
             logger.LogDebug("Task {TaskKey}: running function {FunctionKey}.", registered.Key, registered.Function.Key);
-            await spawner.SpawnAsync(
+            await spawners(task.BackendType).SpawnAsync(
                 new SpawnRequest(registered.Key, registered.Function.Archive.StorageAddress, registered.Function.Archive.Checksum,
                     taskDirectory, arguments, dataSamples, log, timeout),
                 cancellationToken).ConfigureAwait(false);
@@ -88,6 +85,7 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
 
         lock (store.Gate)
         {
+            using var scope = store.Journal.Write();
             foreach (var input in registered.Inputs)
             {
                 var isMultiple = multiple.GetValueOrDefault(input.Identifier);
@@ -140,7 +138,8 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
                 }
             }
 
-            store.InputAssets[registered.Key] = inputAssets;
+            store.SaveInputs(registered.Key, inputAssets);
+            scope.Commit();
         }
 
         var dataSamples = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -185,8 +184,6 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
     private void SaveOutputs(TaskEntry task, string taskDirectory, List<(string Identifier, string FileName)> outputFiles)
     {
         var registered = task.Registered;
-        var kept = workspace.OutputsDirectory(registered.Key);
-        Directory.CreateDirectory(kept);
         var files = outputFiles.ToDictionary(output => output.Identifier, output => output.FileName, StringComparer.Ordinal);
         var outputAssets = new List<OutputAsset>();
         var models = new List<OutModel>();
@@ -208,22 +205,21 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
                 throw new ExecutionException($"Task {registered.Key}: the function exited without writing its output '{output.Identifier}'.");
             }
 
-            var destination = Path.Combine(kept, fileName);
-            File.Move(produced, destination, overwrite: true);
             switch (output.Kind)
             {
                 case AssetKind.Performance:
-                    outputAssets.Add(new OutputAsset { Kind = output.Kind, Identifier = output.Identifier, Performance = ReadPerformance(destination, output.Identifier, registered.Key) });
+                    outputAssets.Add(new OutputAsset { Kind = output.Kind, Identifier = output.Identifier, Performance = ReadPerformance(produced, output.Identifier, registered.Key) });
                     break;
                 case AssetKind.Model:
+                    var (checksum, stored) = content.AddByMove(produced, ContentStore.Roles.Model);
                     var model = new OutModel
                     {
                         Key = Guid.NewGuid().ToString(),
                         ComputeTaskKey = registered.Key,
-                        Address = new InModel { Checksum = Sha256(destination), StorageAddress = destination },
+                        Address = new InModel { Checksum = checksum, StorageAddress = stored },
                         Permissions = registered.Outputs[output.Identifier].Permissions,
                         Owner = registered.Owner,
-                        CreationDate = DateTimeOffset.Now,
+                        CreationDate = store.Now,
                     };
                     models.Add(model);
                     outputAssets.Add(new OutputAsset { Kind = output.Kind, Identifier = output.Identifier, Model = model });
@@ -233,15 +229,15 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
             }
         }
 
-        lock (store.Gate)
+        store.Write(() =>
         {
             foreach (var model in models)
             {
-                store.Models[model.Key] = model;
+                store.SaveModel(model);
             }
 
-            store.OutputAssets[registered.Key] = outputAssets;
-        }
+            store.SaveOutputs(registered.Key, outputAssets);
+        });
     }
 
     /// <summary>
@@ -253,7 +249,7 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
         Models.Performances performances;
         lock (store.Gate)
         {
-            performances = Queries.PerformanceTable.Build(store, finishing.Plan, DateTimeOffset.Now, finishing);
+            performances = Queries.PerformanceTable.Build(store, finishing.Plan, store.Now, finishing);
         }
 
         try
@@ -286,12 +282,6 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
         throw new ExecutionException($"Task {taskKey}: the performance output '{identifier}' is not a JSON file {{\"all\": <number>}}.");
     }
 
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-
     /// <summary>Completes once every task folder handed over so far is deleted.</summary>
     public Task DrainCleanupAsync()
     {
@@ -317,10 +307,7 @@ internal sealed class TaskRunner(LocalStore store, LocalWorkspace workspace, ITa
     {
         try
         {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            workspace.DeleteDirectory(directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,19 +1,29 @@
+using Substra.Sdk.Backends;
+using Substra.Sdk.Json;
 using Substra.Sdk.Models;
 
 namespace Substra.Sdk.Local.Store;
 
 /// <summary>
-/// The one in-memory database of the process: every local client shares it, which is how several organisations are
-/// simulated on one machine. <see cref="Gate"/> guards everything; registration of a whole plan takes it once.
+/// One local platform's state: its organisations, assets, plans and tasks, indexed in memory for reads and made durable
+/// by the <see cref="Journal"/>. <see cref="Gate"/> guards everything; a change is journaled under it, before the call
+/// that made it returns. Owned by its <see cref="Platform.LocalPlatform"/>, never shared between platforms.
 /// </summary>
-internal sealed class LocalStore
+internal sealed class LocalStore(StoreJournal journal, TimeProvider clock)
 {
-    private int _organizationCount;
-    private int _liveBackends;
+    private readonly Dictionary<string, Organization> _organizationsByClient = new(StringComparer.Ordinal);
 
-    public static LocalStore Shared { get; } = new();
+    public Lock Gate { get; } = new();
 
-    public object Gate { get; } = new();
+    public StoreJournal Journal { get; } = journal;
+
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>Runs the tasks that become ready and hears their state changes: the platform's scheduler.</summary>
+    public ITaskDispatcher? Dispatcher { get; set; }
+
+    /// <summary>Completes at every state change: waits wake on it instead of polling.</summary>
+    public ChangeSignal Changes { get; } = new();
 
     public Dictionary<string, Function> Functions { get; } = new(StringComparer.Ordinal);
 
@@ -44,35 +54,133 @@ internal sealed class LocalStore
 
     public List<Organization> Organizations { get; } = [];
 
-    /// <summary>Asset files folders of disposed clients, deleted once no client is left to use them.</summary>
-    public List<string> OrphanedDirectories { get; } = [];
+    public DateTimeOffset Now => Clock.GetLocalNow();
 
-    /// <summary>Registers a new organisation <c>MyOrg{N}MSP</c> for a new local client.</summary>
-    public Organization AddOrganization(DateTimeOffset now)
+    /// <summary>
+    /// The organisation of a named client, made on its first use and kept in the workspace, so that a client name always
+    /// has the same id whatever the order clients are created in. An unnamed client is a new organisation each time.
+    /// </summary>
+    public Organization OrganizationFor(string? clientName)
     {
         lock (Gate)
         {
-            _liveBackends++;
-            var organization = new Organization { Id = $"MyOrg{++_organizationCount}MSP", IsCurrent = false, CreationDate = now };
-            Organizations.Add(organization);
+            if (clientName is not null && _organizationsByClient.TryGetValue(clientName, out var known))
+            {
+                return known;
+            }
+
+            var organization = new Organization { Id = OrganizationIds.For(clientName, Organizations), IsCurrent = false, CreationDate = Now };
+            using var scope = Journal.Write();
+            Journal.SaveOrganization(clientName, organization);
+            scope.Commit();
+            AddOrganization(clientName, organization);
             return organization;
         }
     }
 
-    /// <summary>A client left; returns the folders to delete when it was the last one.</summary>
-    public IReadOnlyList<string> ReleaseBackend(string tempDirectory)
+    public void AddOrganization(string? clientName, Organization organization)
     {
-        lock (Gate)
+        Organizations.Add(organization);
+        if (clientName is not null)
         {
-            OrphanedDirectories.Add(tempDirectory);
-            if (--_liveBackends > 0)
-            {
-                return [];
-            }
-
-            var directories = OrphanedDirectories.ToList();
-            OrphanedDirectories.Clear();
-            return directories;
+            _organizationsByClient[clientName] = organization;
         }
     }
+
+    // Each Save* writes the asset to its index and to the journal; the caller holds the lock and a journal scope.
+    public void SaveFunction(Function function) => Save(Functions, AssetTable.Function, function.Key, function, SubstraJsonContext.Default.Function);
+
+    public void SaveRemoteFunction(Function function) =>
+        Save(RemoteFunctions, AssetTable.RemoteFunction, function.Key, function, SubstraJsonContext.Default.Function);
+
+    public void SaveDataset(Dataset dataset) => Save(Datasets, AssetTable.Dataset, dataset.Key, dataset, SubstraJsonContext.Default.Dataset);
+
+    public void SaveRemoteDataset(Dataset dataset) =>
+        Save(RemoteDatasets, AssetTable.RemoteDataset, dataset.Key, dataset, SubstraJsonContext.Default.Dataset);
+
+    public void SaveDataSample(DataSample sample) => Save(DataSamples, AssetTable.DataSample, sample.Key, sample, SubstraJsonContext.Default.DataSample);
+
+    public void SaveRemoteDataSample(DataSample sample) =>
+        Save(RemoteDataSamples, AssetTable.RemoteDataSample, sample.Key, sample, SubstraJsonContext.Default.DataSample);
+
+    public void SaveModel(OutModel model) => Save(Models, AssetTable.Model, model.Key, model, SubstraJsonContext.Default.OutModel);
+
+    public void DeleteModel(string key)
+    {
+        Models.Remove(key);
+        Journal.DeleteAsset(AssetTable.Model, key);
+    }
+
+    public void SaveInputs(string taskKey, List<InputAsset> inputs)
+    {
+        InputAssets[taskKey] = inputs;
+        Journal.SaveTaskInputs(taskKey, inputs);
+    }
+
+    public void SaveOutputs(string taskKey, List<OutputAsset>? outputs)
+    {
+        if (outputs is null)
+        {
+            OutputAssets.Remove(taskKey);
+        }
+        else
+        {
+            OutputAssets[taskKey] = outputs;
+        }
+
+        Journal.SaveTaskOutputs(taskKey, outputs);
+    }
+
+    /// <summary>
+    /// Applies task transitions under the lock, journals them in one transaction, then (outside the lock) reports them and
+    /// hands the tasks that became ready to the scheduler.
+    /// </summary>
+    public void Transition(Action<TaskLifecycle> change)
+    {
+        var lifecycle = new TaskLifecycle(this, Now);
+        lock (Gate)
+        {
+            using var scope = Journal.Write();
+            change(lifecycle);
+            lifecycle.Journal();
+            scope.Commit();
+        }
+
+        lifecycle.Publish();
+    }
+
+    /// <summary>Runs <paramref name="write"/> under the lock in one journal transaction, then wakes the waits.</summary>
+    public T Write<T>(Func<T> write)
+    {
+        T result;
+        lock (Gate)
+        {
+            using var scope = Journal.Write();
+            result = write();
+            scope.Commit();
+        }
+
+        Changes.Pulse();
+        return result;
+    }
+
+    public void Write(Action write) => Write(() =>
+    {
+        write();
+        return true;
+    });
+
+    private void Save<T>(Dictionary<string, T> index, AssetTable table, string key, T asset, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        Journal.SaveAsset(table, key, asset, type);
+        index[key] = asset;
+    }
+}
+
+/// <summary>Where transitions go once committed: the platform's scheduler.</summary>
+internal interface ITaskDispatcher
+{
+    void Report(TaskEntry task, TaskStateChange change);
+
+    void Enqueue(TaskEntry task);
 }

@@ -1,4 +1,3 @@
-using Substra.Sdk.Local.Execution;
 using Substra.Sdk.Models;
 
 namespace Substra.Sdk.Local.Store;
@@ -7,7 +6,7 @@ namespace Substra.Sdk.Local.Store;
 /// A registered task and its run state. The store's lock guards every mutable field; readers get snapshots
 /// (<see cref="Snapshot"/>), never this object.
 /// </summary>
-internal sealed class TaskEntry(ComputeTask registered, PlanEntry plan, LocalTaskScheduler scheduler)
+internal sealed class TaskEntry(ComputeTask registered, PlanEntry plan, BackendType backendType)
 {
     /// <summary>What was registered; status and dates are overlaid by <see cref="Snapshot"/>.</summary>
     public ComputeTask Registered { get; } = registered;
@@ -16,8 +15,8 @@ internal sealed class TaskEntry(ComputeTask registered, PlanEntry plan, LocalTas
 
     public PlanEntry Plan { get; } = plan;
 
-    /// <summary>The scheduler of the client that registered the task: its spawner runs it.</summary>
-    public LocalTaskScheduler Scheduler { get; } = scheduler;
+    /// <summary>The backend type of the client that registered the task: the platform runs it with that spawner.</summary>
+    public BackendType BackendType { get; } = backendType;
 
     public ComputeTaskStatus Status { get; set; }
 
@@ -36,7 +35,7 @@ internal sealed class TaskEntry(ComputeTask registered, PlanEntry plan, LocalTas
     /// <summary>Cancels the running process; set while EXECUTING.</summary>
     public CancellationTokenSource? Running { get; set; }
 
-    /// <summary>The task's standard output and error, once it has started.</summary>
+    /// <summary>The task's standard output and error, once it has started (a file of the workspace's <c>logs/</c>).</summary>
     public string? LogPath { get; set; }
 
     public bool IsFinished => Status is ComputeTaskStatus.Done or ComputeTaskStatus.Failed or ComputeTaskStatus.Canceled;

@@ -4,18 +4,18 @@ namespace Substra.Sdk.Local.Store;
 
 /// <summary>
 /// Status transitions of tasks and the plan counters that follow them, as the platform's orchestrator makes them.
-/// Every method runs under the store's lock and records what changed; <see cref="Publish"/> then runs outside the lock
-/// (events, and tasks that became ready go to their scheduler).
+/// Every method runs under the store's lock and records what changed; <see cref="Journal"/> makes the changes durable
+/// (still under the lock), then <see cref="Publish"/> runs outside it (events, and tasks that became ready go to the
+/// scheduler). Made by <see cref="LocalStore.Transition"/>.
 /// </summary>
-internal sealed class TaskLifecycle(DateTimeOffset now)
+internal sealed class TaskLifecycle(LocalStore store, DateTimeOffset now)
 {
     private readonly List<(TaskEntry Task, TaskStateChange Change)> _changes = [];
     private readonly List<TaskEntry> _ready = [];
     private readonly List<CancellationTokenSource> _toCancel = [];
+    private readonly HashSet<PlanEntry> _plans = [];
 
     public DateTimeOffset Now { get; } = now;
-
-    public static TaskLifecycle Begin() => new(DateTimeOffset.Now);
 
     /// <summary>A new task: waiting for its parents, ready, or canceled at once when a parent can no longer succeed.</summary>
     public void Register(TaskEntry task, IReadOnlyList<string> parentKeys, Func<string, TaskEntry> parentOf)
@@ -127,6 +127,7 @@ internal sealed class TaskLifecycle(DateTimeOffset now)
     public void CancelPlan(PlanEntry plan)
     {
         plan.Canceled = true;
+        _plans.Add(plan);
         foreach (var task in plan.Tasks)
         {
             if (task.Status == ComputeTaskStatus.Executing && task.Running is { } running)
@@ -138,6 +139,44 @@ internal sealed class TaskLifecycle(DateTimeOffset now)
         CancelWaiting(plan);
         UpdatePlanDates(plan);
     }
+
+    /// <summary>Writes the changed tasks and plans to the journal (under the lock, in the caller's transaction).</summary>
+    public void Journal()
+    {
+        if (!store.Journal.IsDurable)
+        {
+            return;
+        }
+
+        if (_changes.Count > 0)
+        {
+            var tasks = new HashSet<TaskEntry>(_changes.Count);
+            foreach (var (task, _) in _changes)
+            {
+                tasks.Add(task);
+            }
+
+            store.Journal.SaveTaskStates(tasks);
+        }
+
+        foreach (var plan in _plans)
+        {
+            store.Journal.SavePlan(plan);
+        }
+    }
+
+    /// <summary>A task that was running when its platform stopped: back to waiting, to run again from its inputs.</summary>
+    public void Requeue(TaskEntry task)
+    {
+        task.Running = null;
+        task.StartDate = null;
+        Set(task, ComputeTaskStatus.WaitingForExecutorSlot);
+        _ready.Add(task);
+        UpdatePlanDates(task.Plan);
+    }
+
+    /// <summary>Hands a ready task to the scheduler (used when a platform reopens with ready tasks).</summary>
+    public void Ready(TaskEntry task) => _ready.Add(task);
 
     public void Publish()
     {
@@ -154,18 +193,21 @@ internal sealed class TaskLifecycle(DateTimeOffset now)
             }
         }
 
+        var dispatcher = store.Dispatcher;
         foreach (var (task, change) in _changes)
         {
-            task.Scheduler.Report(change);
+            dispatcher?.Report(task, change);
         }
 
         foreach (var task in _ready)
         {
             if (task.Status == ComputeTaskStatus.WaitingForExecutorSlot)
             {
-                task.Scheduler.Enqueue(task);
+                dispatcher?.Enqueue(task);
             }
         }
+
+        store.Changes.Pulse();
     }
 
     private void CancelWaiting(PlanEntry plan)
@@ -214,6 +256,7 @@ internal sealed class TaskLifecycle(DateTimeOffset now)
 
     private void UpdatePlanDates(PlanEntry plan)
     {
+        _plans.Add(plan);
         if (PlanEntry.IsFinal(plan.Status))
         {
             plan.EndDate ??= Now;
