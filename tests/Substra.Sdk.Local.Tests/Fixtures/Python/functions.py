@@ -49,6 +49,17 @@ def dump_arguments(inputs, outputs, task_properties):
 
 
 @minitools.register
+def slow_train(inputs, outputs, task_properties):
+    # train, after telling the test its pid (beside its output file) and taking two seconds.
+    pid_file = os.path.join(os.path.dirname(outputs["model"]), "pid")
+    with open(pid_file + ".tmp", "w") as f:
+        f.write("%d" % os.getpid())
+    os.rename(pid_file + ".tmp", pid_file)
+    time.sleep(2)
+    train(inputs, outputs, task_properties)
+
+
+@minitools.register
 def sleep_one_second(inputs, outputs, task_properties):
     time.sleep(1)
     minitools.save_model({"value": time.time()}, outputs["model"])

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Reflection;
+using Substra.Sdk.Local.Tests.Infrastructure;
+
+namespace Substra.Sdk.Local.Tests.Platform;
+
+/// <summary>
+/// A local platform in a process of its own (tests/fixtures/Substra.Sdk.Fixture.PlatformHost): it prints "ready",
+/// then the state changes of its client's tasks. Disposing kills it if it still runs.
+/// </summary>
+public sealed class PlatformHostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _lines = [];
+    private readonly SemaphoreSlim _lineAdded = new(0);
+
+    private PlatformHostProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    public static PlatformHostProcess Start(string workspace, string clientName)
+    {
+        var host = typeof(PlatformHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "PlatformHostPath").Value!;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var argument in new[] { host, workspace, clientName, SpawnerFixture.Python })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+        var result = new PlatformHostProcess(process);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                lock (result._lines)
+                {
+                    result._lines.Add(line);
+                }
+
+                result._lineAdded.Release();
+            }
+        };
+        process.BeginOutputReadLine();
+        return result;
+    }
+
+    /// <summary>Waits for a line starting with <paramref name="prefix"/> and returns it.</summary>
+    public async Task<string> WaitForLineAsync(string prefix, TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            lock (_lines)
+            {
+                if (_lines.FirstOrDefault(line => line.StartsWith(prefix, StringComparison.Ordinal)) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            Assert.True(deadline.Elapsed < limit && !_process.HasExited,
+                $"the platform host never printed '{prefix}' (exited: {_process.HasExited}); it printed:\n{string.Join('\n', Lines)}");
+            await _lineAdded.WaitAsync(TimeSpan.FromMilliseconds(200));
+        }
+    }
+
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
+    /// <summary>SIGKILL, as a crash or an OOM kill would do: nothing of the host runs after it.</summary>
+    public async Task KillHardAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
