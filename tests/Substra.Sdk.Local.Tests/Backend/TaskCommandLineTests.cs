@@ -63,7 +63,7 @@ public sealed partial class TaskCommandLineTests
             "--outputs",
             $"[{{\"id\": \"shared\", \"value\": \"{t}/outputs/{Path.GetFileName(outputFile)}\", \"multiple\": false}}]",
             "--log-level",
-            "warning");
+            "warning") + "\n";
         Assert.Equal(expected, dumped);
         Assert.Equal(Path.GetFileName(outputFile), Path.GetFileName(output.Model.Address.StorageAddress));
     }

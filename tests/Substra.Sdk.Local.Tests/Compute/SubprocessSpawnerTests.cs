@@ -46,7 +46,7 @@ public sealed class SubprocessSpawnerTests : IAsyncLifetime
             "--inputs", $"[{{\"id\": \"opener\", \"value\": \"{t}/inputs/opener.py\", \"multiple\": false}}, " +
                         $"{{\"id\": \"datasamples\", \"value\": \"{t}/inputs/sample-key\", \"multiple\": true}}]",
             "--outputs", $"[{{\"id\": \"model\", \"value\": \"{t}/outputs/out uuid\", \"multiple\": false}}]",
-            "--log-level", "warning");
+            "--log-level", "warning") + "\n";
         Assert.Equal(expected, File.ReadAllText(Path.Combine(t, "cli-args", "arguments.txt")));
         Assert.Equal(expected, File.ReadAllText(Path.Combine(t, "outputs", "out uuid")));
 

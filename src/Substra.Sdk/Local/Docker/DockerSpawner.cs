@@ -145,7 +145,7 @@ public sealed class DockerSpawner : ITaskSpawner
         {
             Image = tag,
             Name = $"substra-task-{SanitizeName(request.TaskKey)}-{Guid.NewGuid().ToString("N")[..8]}",
-            Cmd = [$"@{CliArgsPath}/{TaskFolders.ArgumentsFileName}"],
+            Cmd = [$"@{CliArgsPath}/{TaskArgumentsFile.FileName}"],
             User = ChooseUser(image.Config?.User) ?? "",
             Labels = new Dictionary<string, string>
             {
