@@ -1,4 +1,5 @@
-using Substra.Sdk.Local.Compute.Subprocess;
+using Substra.Sdk.Local.Compute;
+using Substra.Tools.Cli;
 
 namespace Substra.Sdk.Local.Bench;
 
@@ -26,9 +27,15 @@ internal static class CapturedTask
             File.Copy(file, Path.Combine(folder, "inputs", Path.GetFileName(file)));
         }
 
-        var arguments = File.ReadAllText(Path.Combine(source, "cli-args", SubprocessSpawner.ArgumentsFileName));
-        File.WriteAllText(ArgumentsFile(folder), arguments.Replace(source, Path.GetFullPath(folder), StringComparison.Ordinal));
+        var captured = TaskCommandLine.Parse(["@" + ArgumentsFile(source)]);
+        string Moved(string value) => value.Replace(source, Path.GetFullPath(folder), StringComparison.Ordinal);
+        var moved = captured with
+        {
+            Inputs = [.. captured.Inputs.Select(resource => resource with { Value = Moved(resource.Value) })],
+            Outputs = [.. captured.Outputs.Select(resource => resource with { Value = Moved(resource.Value) })],
+        };
+        File.WriteAllText(ArgumentsFile(folder), moved.ToArgumentsFileText());
     }
 
-    public static string ArgumentsFile(string folder) => Path.Combine(folder, "cli-args", SubprocessSpawner.ArgumentsFileName);
+    public static string ArgumentsFile(string folder) => Path.Combine(folder, "cli-args", TaskArgumentsFile.FileName);
 }

@@ -11,6 +11,9 @@ public sealed class DockerSpawnerTests(DockerEngineFixture engine) : IDisposable
     // Bounds a hung engine call so that a broken run fails instead of hanging; no assertion depends on it.
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(5);
 
+    // The guarantee of cancel, timeout and disposal.
+    private static readonly TimeSpan Promptly = TimeSpan.FromSeconds(2);
+
     private readonly TaskWorkspace _task = new();
     private readonly string _archives = Path.Combine(Path.GetTempPath(), "substra-docker-tests", "archives");
 
@@ -47,7 +50,11 @@ public sealed class DockerSpawnerTests(DockerEngineFixture engine) : IDisposable
 
         await spawner.SpawnAsync(_task.Request(archive), Cancel());
 
-        var lines = await File.ReadAllLinesAsync(Path.Combine(_task.TaskDirectory, "cli-args", "arguments.txt"));
+        var text = await File.ReadAllTextAsync(Path.Combine(_task.TaskDirectory, "cli-args", "arguments.txt"));
+        // One argument per line, every line ending in \n, as the reference writes it.
+        Assert.EndsWith("\n", text, StringComparison.Ordinal);
+        var lines = text[..^1].Split('\n');
+        Assert.Equal(8, lines.Length);
         Assert.Equal("--task-properties", lines[0]);
         Assert.DoesNotContain("--function-name", lines);
         Assert.Contains("\"value\": \"/substra_internal/inputs/", lines[3]);
@@ -165,7 +172,7 @@ public sealed class DockerSpawnerTests(DockerEngineFixture engine) : IDisposable
     }
 
     [Fact]
-    public async Task Cancel_kills_and_removes_the_container()
+    public async Task Cancel_kills_and_removes_the_container_within_two_seconds()
     {
         var archive = FunctionArchive.Python(_archives, "sleep");
         await using var spawner = new DockerSpawner();
@@ -174,23 +181,74 @@ public sealed class DockerSpawnerTests(DockerEngineFixture engine) : IDisposable
         var running = spawner.SpawnAsync(_task.Request(archive), cancel.Token);
         await _task.Logs.WaitForAsync("sleeping").WaitAsync(Guard);
         Assert.Single(await engine.ContainersOfTaskAsync(_task.TaskKey));
+        var canceling = System.Diagnostics.Stopwatch.StartNew();
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.True(canceling.Elapsed < Promptly, $"cancel took effect after {canceling.Elapsed}");
         Assert.Empty(await engine.ContainersOfTaskAsync(_task.TaskKey));
     }
 
     [Fact]
-    public async Task Timeout_kills_the_container_and_fails_the_task()
+    public async Task Timeout_kills_the_container_and_fails_the_task_within_two_seconds_of_the_deadline()
     {
         var archive = FunctionArchive.Python(_archives, "sleep");
         await using var spawner = new DockerSpawner();
+        await spawner.EnsureImageAsync(archive.Path, archive.Checksum, Cancel());
+        var spawning = System.Diagnostics.Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<ExecutionException>(
-            () => spawner.SpawnAsync(_task.Request(archive, timeout: TimeSpan.FromSeconds(2)), Cancel()));
+            () => spawner.SpawnAsync(_task.Request(archive, timeout: TimeSpan.FromSeconds(1)), Cancel()));
 
+        // The deadline counts from the container's start; its creation comes before.
+        Assert.True(spawning.Elapsed < TimeSpan.FromSeconds(1) + Promptly, $"the 1 s timeout took effect after {spawning.Elapsed}");
         Assert.Contains("did not finish within", error.Message);
         Assert.Empty(await engine.ContainersOfTaskAsync(_task.TaskKey));
+    }
+
+    [Fact]
+    public async Task Disposing_the_spawner_kills_its_running_containers_within_two_seconds()
+    {
+        var archive = FunctionArchive.Python(_archives, "sleep");
+        var spawner = new DockerSpawner();
+        var running = spawner.SpawnAsync(_task.Request(archive), Cancel());
+        await _task.Logs.WaitForAsync("sleeping").WaitAsync(Guard);
+
+        var disposing = System.Diagnostics.Stopwatch.StartNew();
+        await spawner.DisposeAsync();
+
+        Assert.True(disposing.Elapsed < Promptly, $"DisposeAsync took {disposing.Elapsed}");
+        await Assert.ThrowsAnyAsync<Exception>(() => running);
+        Assert.Empty(await engine.ContainersOfTaskAsync(_task.TaskKey));
+    }
+
+    [Fact]
+    public async Task A_dead_hosts_containers_are_removed_by_platform_id_and_no_other_platforms()
+    {
+        var archive = FunctionArchive.Python(_archives, "sleep");
+        var deadPlatform = "docker-test-" + Guid.NewGuid().ToString("N");
+        // Never disposed: its host "died" with the task running; the container does not depend on it.
+        var deadHost = new DockerSpawner(new DockerSpawnerOptions { PlatformId = deadPlatform });
+        await using var otherHost = new DockerSpawner();
+        using var otherTask = new TaskWorkspace();
+        using var cancelOther = new CancellationTokenSource(Guard);
+        var abandoned = deadHost.SpawnAsync(_task.Request(archive), Cancel());
+        var other = otherHost.SpawnAsync(otherTask.Request(archive), cancelOther.Token);
+        await _task.Logs.WaitForAsync("sleeping").WaitAsync(Guard);
+        await otherTask.Logs.WaitForAsync("sleeping").WaitAsync(Guard);
+        var left = Assert.Single(await engine.ContainersOfTaskAsync(_task.TaskKey));
+        Assert.Equal(deadPlatform, left.Labels[DockerLabels.PlatformId]);
+        Assert.Equal(otherHost.PlatformId, Assert.Single(await engine.ContainersOfTaskAsync(otherTask.TaskKey)).Labels[DockerLabels.PlatformId]);
+
+        Assert.Equal(1, await DockerCleanup.RemovePlatformContainersAsync(deadPlatform, cancellationToken: Cancel()));
+
+        Assert.Empty(await engine.ContainersOfTaskAsync(_task.TaskKey));
+        Assert.Single(await engine.ContainersOfTaskAsync(otherTask.TaskKey));
+        await Assert.ThrowsAnyAsync<Exception>(() => abandoned);
+        await cancelOther.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => other);
+        Assert.Empty(await engine.ContainersOfTaskAsync(otherTask.TaskKey));
+        await deadHost.DisposeAsync();
     }
 
     [Fact]

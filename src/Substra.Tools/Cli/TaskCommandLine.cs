@@ -61,9 +61,16 @@ public sealed record TaskCommandLine
 
     /// <summary>Parses a task command line, expanding <c>@file</c> arguments first.</summary>
     /// <exception cref="InvalidCliException">The arguments break the contract; the message is argparse's where it has one.</exception>
-    public static TaskCommandLine Parse(IReadOnlyList<string> args)
+    public static TaskCommandLine Parse(IReadOnlyList<string> args) => ParseExpanded(ArgumentFiles.Expand(args));
+
+    /// <summary>
+    /// Parses arguments that are already expanded: a platform builds its own command line, where an argument starting
+    /// with <c>@</c> is a value, never a file to read.
+    /// </summary>
+    internal static TaskCommandLine ParseExpanded(IReadOnlyList<string> expanded)
     {
-        var arguments = ArgumentFiles.Expand(args);
+        ArgumentNullException.ThrowIfNull(expanded);
+        var arguments = expanded;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
         var unrecognized = new List<string>();

@@ -66,7 +66,7 @@ public sealed partial class TaskCommandLineTests
             "--outputs",
             $"[{{\"id\": \"shared\", \"value\": \"{t}/outputs/{Path.GetFileName(outputFile)}\", \"multiple\": false}}]",
             "--log-level",
-            "warning");
+            "warning") + "\n";
         Assert.Equal(expected, dumped);
         Assert.Equal(Path.Combine(network.Workspace, "files", output.Model.Address.Checksum, "model"), output.Model.Address.StorageAddress);
     }

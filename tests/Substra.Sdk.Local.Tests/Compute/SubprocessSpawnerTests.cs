@@ -46,7 +46,7 @@ public sealed class SubprocessSpawnerTests : IAsyncLifetime
             "--inputs", $"[{{\"id\": \"opener\", \"value\": \"{t}/inputs/opener.py\", \"multiple\": false}}, " +
                         $"{{\"id\": \"datasamples\", \"value\": \"{t}/inputs/sample-key\", \"multiple\": true}}]",
             "--outputs", $"[{{\"id\": \"model\", \"value\": \"{t}/outputs/out uuid\", \"multiple\": false}}]",
-            "--log-level", "warning");
+            "--log-level", "warning") + "\n";
         Assert.Equal(expected, File.ReadAllText(Path.Combine(t, "cli-args", "arguments.txt")));
         Assert.Equal(expected, File.ReadAllText(Path.Combine(t, "outputs", "out uuid")));
 
@@ -232,50 +232,7 @@ public sealed class SubprocessSpawnerTests : IAsyncLifetime
         Assert.Contains("has no 'Dockerfile' at its root", error.Message);
     }
 
-    private static async Task<int[]> WaitForPidsAsync(SpawnRequest request)
-    {
-        var pidFile = Path.Combine(request.TaskDirectory, "outputs", "pids");
-        var deadline = Stopwatch.StartNew();
-        while (!File.Exists(pidFile))
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), "the function never wrote its pids");
-            await Task.Delay(50);
-        }
+    private static Task<int[]> WaitForPidsAsync(SpawnRequest request) => TaskProcesses.WaitForPidsAsync(request);
 
-        return File.ReadAllText(pidFile).Split(' ').Select(int.Parse).ToArray();
-    }
-
-    internal static async Task AssertExitedAsync(IEnumerable<int> pids)
-    {
-        foreach (var pid in pids)
-        {
-            var deadline = Stopwatch.StartNew();
-            while (IsRunning(pid))
-            {
-                Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), $"process {pid} is still running");
-                await Task.Delay(50);
-            }
-        }
-    }
-
-    // A killed child of a killed parent may linger as a zombie until reaped; it no longer runs.
-    private static bool IsRunning(int pid)
-    {
-        var stat = $"/proc/{pid}/stat";
-        if (!File.Exists(stat))
-        {
-            return false;
-        }
-
-        try
-        {
-            var text = File.ReadAllText(stat);
-            var state = text[(text.LastIndexOf(')') + 2)..].Split(' ')[0];
-            return state != "Z" && state != "X";
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    internal static Task AssertExitedAsync(IEnumerable<int> pids) => TaskProcesses.AssertExitedAsync(pids, TimeSpan.FromSeconds(30));
 }

@@ -12,8 +12,11 @@ public sealed class SpawnerFixture : IAsyncDisposable
 
     public SpawnerFixture()
     {
-        Spawner = new SubprocessSpawner(new SubprocessSpawnerOptions { WorkspaceDirectory = Workspace, PythonInterpreter = Python });
+        Spawner = new SubprocessSpawner(new SubprocessSpawnerOptions { WorkspaceDirectory = Workspace, PythonInterpreter = Python, PlatformId = PlatformId });
     }
+
+    /// <summary>The platform id of the spawner's processes, unique to this fixture.</summary>
+    public string PlatformId { get; } = "spawner-test-" + Guid.NewGuid().ToString("N");
 
     public string Root => _temp.Path;
 
@@ -47,6 +50,8 @@ public sealed class SpawnerFixture : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Spawner.DisposeAsync();
+        // Never leave a process behind, even when a test failed before its own checks.
+        TaskProcessReaper.KillPlatform(PlatformId);
         _temp.Dispose();
     }
 }

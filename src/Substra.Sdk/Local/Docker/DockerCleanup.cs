@@ -52,4 +52,36 @@ public static class DockerCleanup
 
         return removed;
     }
+
+    /// <summary>
+    /// Kills and removes every container of the platform <paramref name="platformId"/> (label <c>substra.platform_id</c>),
+    /// running or not: what a host killed with its tasks running left behind. A platform calls it when it reopens its
+    /// workspace, before running tasks again. Returns the number of removed containers.
+    /// </summary>
+    public static async Task<int> RemovePlatformContainersAsync(string platformId, Uri? endpoint = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(platformId);
+        using var engine = DockerEngine.Connect(endpoint);
+        await engine.EnsureAnswersAsync(cancellationToken);
+        var filter = new Dictionary<string, IDictionary<string, bool>>
+        {
+            ["label"] = new Dictionary<string, bool> { [$"{DockerLabels.PlatformId}={platformId}"] = true },
+        };
+        var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken);
+        var removed = 0;
+        foreach (var container in containers)
+        {
+            try
+            {
+                await engine.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken);
+                removed++;
+            }
+            catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
+            {
+                // Removed meanwhile.
+            }
+        }
+
+        return removed;
+    }
 }

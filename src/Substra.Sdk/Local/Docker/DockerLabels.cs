@@ -9,6 +9,12 @@ public static class DockerLabels
     /// <summary>The task a container runs.</summary>
     public const string TaskKey = "substra.task_key";
 
+    /// <summary>
+    /// The platform whose spawner created a container (<see cref="DockerSpawnerOptions.PlatformId"/>), so that
+    /// <see cref="DockerCleanup.RemovePlatformContainersAsync"/> finds what a dead host left running.
+    /// </summary>
+    public const string PlatformId = "substra.platform_id";
+
     /// <summary>The SHA-256 of the function archive an image was built from.</summary>
     public const string ArchiveChecksum = "substra.archive_checksum";
 }

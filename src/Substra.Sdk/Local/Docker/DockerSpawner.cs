@@ -31,9 +31,14 @@ public sealed class DockerSpawner : ITaskSpawner
         if (_options.ShmSizeBytes <= 0) throw new ArgumentException($"ShmSizeBytes must be positive, got {_options.ShmSizeBytes}.", nameof(options));
         if (_options.MemoryBytes is <= 0) throw new ArgumentException($"MemoryBytes must be positive or null, got {_options.MemoryBytes}.", nameof(options));
         if (_options.Cpus is { } cpus && (cpus <= 0 || double.IsNaN(cpus))) throw new ArgumentException($"Cpus must be positive or null, got {cpus}.", nameof(options));
+        if (_options.PlatformId is "") throw new ArgumentException("PlatformId must be a non-empty id (or null for a random one).", nameof(options));
+        PlatformId = _options.PlatformId ?? Guid.NewGuid().ToString("N");
         _engine = DockerEngine.Connect(_options.Endpoint);
         _images = new FunctionImages(_engine);
     }
+
+    /// <summary>The id labelling every container of this spawner (<see cref="DockerLabels.PlatformId"/>).</summary>
+    public string PlatformId { get; }
 
     /// <summary>The engine endpoint in use.</summary>
     public Uri Endpoint => _engine.Endpoint;
@@ -65,14 +70,17 @@ public sealed class DockerSpawner : ITaskSpawner
         string containerId;
         try
         {
-            containerId = (await _engine.Client.Containers.CreateContainerAsync(parameters, cancellationToken)).ID;
+            // Not cancelable: a container created after the request was given up on would have no owner.
+            containerId = (await _engine.Client.Containers.CreateContainerAsync(parameters, CancellationToken.None)).ID;
         }
         catch (DockerApiException e)
         {
             throw new InvalidOperationException($"The Docker engine refused to create the container of task {request.TaskKey}: {e.ResponseBody}", e);
         }
 
+        // From here on a cancellation or a timeout kills and removes it.
         _running[containerId] = 0;
+
         using var timeout = new CancellationTokenSource();
         if (request.Timeout is { } limit) timeout.CancelAfter(limit);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -145,12 +153,13 @@ public sealed class DockerSpawner : ITaskSpawner
         {
             Image = tag,
             Name = $"substra-task-{SanitizeName(request.TaskKey)}-{Guid.NewGuid().ToString("N")[..8]}",
-            Cmd = [$"@{CliArgsPath}/{TaskFolders.ArgumentsFileName}"],
+            Cmd = [$"@{CliArgsPath}/{TaskArgumentsFile.FileName}"],
             User = ChooseUser(image.Config?.User) ?? "",
             Labels = new Dictionary<string, string>
             {
                 [DockerLabels.Framework] = "1",
                 [DockerLabels.TaskKey] = request.TaskKey,
+                [DockerLabels.PlatformId] = PlatformId,
                 [DockerLabels.ArchiveChecksum] = request.ArchiveChecksum.ToLowerInvariant(),
             },
             HostConfig = new HostConfig
@@ -207,10 +216,10 @@ public sealed class DockerSpawner : ITaskSpawner
         }
     }
 
-    /// <summary>Kills the containers of tasks still running, then closes the connection.</summary>
+    /// <summary>Kills the containers of tasks still running (all at once), then closes the connection.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var containerId in _running.Keys)
+        await Task.WhenAll(_running.Keys.Select(async containerId =>
         {
             try
             {
@@ -220,7 +229,7 @@ public sealed class DockerSpawner : ITaskSpawner
             {
                 // The engine went away: nothing left to kill through it.
             }
-        }
+        }));
 
         _engine.Dispose();
     }

@@ -24,6 +24,13 @@ public sealed record DockerSpawnerOptions
     /// </summary>
     public string? NonRootUser { get; init; } = "1000:1000";
 
+    /// <summary>
+    /// The id put on every task container as the <c>substra.platform_id</c> label, so that
+    /// <see cref="DockerCleanup.RemovePlatformContainersAsync"/> removes what a killed host left running. A platform passes
+    /// its persistent workspace id; <c>null</c>: a fresh random id per spawner.
+    /// </summary>
+    public string? PlatformId { get; init; }
+
     /// <summary>Keeps the container of a task that exited non-zero (for <c>docker logs</c> / <c>docker inspect</c>); removed otherwise.</summary>
     public bool KeepFailedContainers { get; init; }
 

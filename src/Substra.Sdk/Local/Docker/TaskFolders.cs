@@ -5,8 +5,6 @@ namespace Substra.Sdk.Local.Docker;
 /// <summary>The host side of the container's mounts: the task's inputs, outputs and cli-args folders.</summary>
 internal sealed record TaskFolders(string Inputs, string Outputs, string CliArgs)
 {
-    public const string ArgumentsFileName = "arguments.txt";
-
     /// <summary>
     /// Writes <c>cli-args/arguments.txt</c> with the container paths, opens <c>outputs/</c> to the container's user and
     /// creates the mount points of the data samples (the inputs mount is read-only, so the engine could not create them).
@@ -40,11 +38,8 @@ internal sealed record TaskFolders(string Inputs, string Outputs, string CliArgs
             Directory.CreateDirectory(Path.Combine(folders.Inputs, sampleKey));
         }
 
-        var lines = request.Arguments.Select(argument => argument
-            .Replace(SpawnRequest.InputsVolume, DockerSpawner.InputsPath, StringComparison.Ordinal)
-            .Replace(SpawnRequest.OutputsVolume, DockerSpawner.OutputsPath, StringComparison.Ordinal)
-            .Replace(SpawnRequest.CliArgsVolume, DockerSpawner.CliArgsPath, StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(folders.CliArgs, ArgumentsFileName), string.Join('\n', lines) + "\n");
+        TaskArgumentsFile.Write(folders.CliArgs, request, functionName: null,
+            new TaskVolumes(DockerSpawner.InputsPath, DockerSpawner.OutputsPath, DockerSpawner.CliArgsPath));
 
         if (!OperatingSystem.IsWindows())
         {

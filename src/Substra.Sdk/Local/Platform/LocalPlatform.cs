@@ -249,16 +249,29 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
     /// <summary>Leftovers of a previous host: its processes and containers, its run folders; then the resumed tasks.</summary>
     private void Start()
     {
+        var interrupted = StoreLoader.Load(Store, _journal.Load());
         if (IsDurable)
         {
-            TaskProcesses.KillLeftovers(PlatformId, _logger);
+            // The previous host of this workspace may have been killed with tasks running: their processes and containers
+            // go before anything runs again, then their run folders.
+            var killed = TaskProcessReaper.KillPlatform(PlatformId);
+            if (interrupted.Any(task => task.BackendType == BackendType.LocalDocker))
+            {
+                killed += RemoveContainers(PlatformId);
+            }
+
+            if (killed > 0)
+            {
+                _logger.LogWarning("Local platform {Workspace}: killed {Count} process(es) or container(s) left running by its previous host.",
+                    Workspace.Root, killed);
+            }
+
             foreach (var folder in Directory.EnumerateDirectories(Workspace.RunsDirectory))
             {
                 Workspace.DeleteDirectory(folder);
             }
         }
 
-        var interrupted = StoreLoader.Load(Store, _journal.Load());
         Store.Transition(lifecycle =>
         {
             foreach (var task in interrupted)
@@ -311,9 +324,9 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
             if (!_spawners.TryGetValue(backendType, out var spawner))
             {
                 spawner = backendType == BackendType.LocalDocker
-                    ? CreateDockerSpawner()
+                    ? CreateDockerSpawner(PlatformId)
                     : new SubprocessSpawner(
-                        new SubprocessSpawnerOptions { WorkspaceDirectory = Workspace.Root, PythonInterpreter = _options.PythonInterpreter },
+                        new SubprocessSpawnerOptions { WorkspaceDirectory = Workspace.Root, PythonInterpreter = _options.PythonInterpreter, PlatformId = PlatformId },
                         _loggerFactory.CreateLogger<SubprocessSpawner>());
                 _spawners[backendType] = spawner;
             }
@@ -324,5 +337,20 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
 
     // Kept apart so that Docker.DotNet is only loaded when the docker backend is used.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ITaskSpawner CreateDockerSpawner() => new DockerSpawner(DockerSpawnerOptions.FromEnvironment());
+    private static ITaskSpawner CreateDockerSpawner(string platformId) =>
+        new DockerSpawner(DockerSpawnerOptions.FromEnvironment() with { PlatformId = platformId });
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int RemoveContainers(string platformId)
+    {
+        try
+        {
+            return DockerCleanup.RemovePlatformContainersAsync(platformId).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is DockerEngineUnavailableException or HttpRequestException or IOException or TimeoutException)
+        {
+            _logger.LogWarning("Could not remove the Docker containers left by the previous host: {Message}", e.Message);
+            return 0;
+        }
+    }
 }

@@ -77,6 +77,98 @@ def sleep_forever(inputs, outputs, task_properties):
     time.sleep(600)
 
 
+def _write_pids(outputs, *pids):
+    # Tells the test the pids, next to the output file, atomically.
+    pid_file = os.path.join(os.path.dirname(next(iter(outputs.values()))), "pids")
+    with open(pid_file + ".tmp", "w") as f:
+        f.write(" ".join(str(pid) for pid in pids))
+    os.rename(pid_file + ".tmp", pid_file)
+
+
+def _detached(command):
+    # Double fork with setsid and closed stdio: the grandchild leaves the task's process group and session and is
+    # re-parented to init, out of reach of a process-tree or group kill. Returns its pid.
+    read_end, write_end = os.pipe()
+    first = os.fork()
+    if first == 0:
+        os.setsid()
+        second = os.fork()
+        if second == 0:
+            null = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(null, fd)
+            os.execvp(command[0], command)
+        os.write(write_end, str(second).encode())
+        os._exit(0)
+    os.close(write_end)
+    pid = int(os.read(read_end, 32))
+    os.close(read_end)
+    os.waitpid(first, 0)
+    return pid
+
+
+@minitools.register
+def detach_grandchild(inputs, outputs, task_properties):
+    _write_pids(outputs, os.getpid(), _detached(["sleep", "300"]))
+    minitools.save_model({"value": 1.0}, outputs["model"])
+
+
+@minitools.register
+def detach_and_sleep(inputs, outputs, task_properties):
+    _write_pids(outputs, os.getpid(), _detached(["sleep", "300"]))
+    print("sleeping", flush=True)
+    time.sleep(600)
+
+
+@minitools.register
+def hold_pipes(inputs, outputs, task_properties):
+    # A child in its own session that keeps the task's stdout and stderr open; the function exits at once.
+    child = subprocess.Popen(["sleep", "300"], start_new_session=True)
+    _write_pids(outputs, os.getpid(), child.pid)
+    print("leaving", flush=True)
+    minitools.save_model({"value": time.time()}, outputs["model"])
+
+
+@minitools.register
+def sleep_with_pipe_holder(inputs, outputs, task_properties):
+    child = subprocess.Popen(["sleep", "300"], start_new_session=True)
+    _write_pids(outputs, os.getpid(), child.pid)
+    print("sleeping", flush=True)
+    time.sleep(600)
+
+
+@minitools.register
+def hold_pipes_without_markers(inputs, outputs, task_properties):
+    # A pipe holder that cleared its environment and left the group: nothing can tell it belongs to the task.
+    child = subprocess.Popen(["/bin/sleep", "300"], start_new_session=True, env={})
+    _write_pids(outputs, os.getpid(), child.pid)
+    minitools.save_model({"value": time.time()}, outputs["model"])
+
+
+@minitools.register
+def wait_for_release(inputs, outputs, task_properties):
+    # Runs until the test creates "release" next to the output file.
+    _write_pids(outputs, os.getpid())
+    release = os.path.join(os.path.dirname(outputs["model"]), "release")
+    while not os.path.exists(release):
+        time.sleep(0.02)
+    minitools.save_model({"value": 1.0}, outputs["model"])
+
+
+@minitools.register
+def report_confinement(inputs, outputs, task_properties):
+    # What the spawner did to this process: death signal, own process group and session, environment markers.
+    import ctypes
+    signal = ctypes.c_int(0)
+    ctypes.CDLL(None, use_errno=True).prctl(2, ctypes.byref(signal), 0, 0, 0)  # PR_GET_PDEATHSIG
+    print("PDEATHSIG %d" % signal.value)
+    print("GROUP_LEADER %s" % (os.getpgid(0) == os.getpid()))
+    print("SESSION_LEADER %s" % (os.getsid(0) == os.getpid()))
+    print("PLATFORM %s" % os.environ.get("SUBSTRA_LOCAL_PLATFORM"))
+    print("RUN %s" % os.environ.get("SUBSTRA_TASK_RUN"))
+    minitools.save_model({"value": 1.0}, outputs["model"])
+
+
 @minitools.register
 def fail(inputs, outputs, task_properties):
     print("about to fail", flush=True)

@@ -1,99 +1,90 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace Substra.Sdk.Local.Compute.Subprocess;
 
 /// <summary>
-/// The function processes a spawner has running. Disposing the spawner kills them (with their children), and so does
-/// the exit of this process, so no task outlives its client.
+/// The task runs a spawner has going. Disposing the spawner kills all their processes, and so does the exit of this
+/// process, so no task outlives its client.
 /// </summary>
 internal sealed class ChildProcessRegistry
 {
     private static readonly ConcurrentDictionary<ChildProcessRegistry, byte> Live = new();
     private static int _exitHookInstalled;
 
-    private readonly HashSet<Process> _processes = [];
+    private readonly HashSet<TaskRun> _runs = [];
     private bool _closed;
 
     public ChildProcessRegistry()
     {
         if (Interlocked.Exchange(ref _exitHookInstalled, 1) == 0)
         {
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                foreach (var registry in Live.Keys)
-                {
-                    registry.KillAll();
-                }
-            };
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill([.. Live.Keys.SelectMany(registry => registry.Snapshot())]);
         }
 
         Live.TryAdd(this, 0);
     }
 
-    /// <summary>Tracks a started process; false (and the process is killed) when the registry is already closed.</summary>
-    public bool TryAdd(Process process)
+    /// <summary>Tracks a started run; false (and its processes are killed) when the registry is already closed.</summary>
+    public bool TryAdd(TaskRun run)
     {
-        lock (_processes)
+        lock (_runs)
         {
             if (!_closed)
             {
-                _processes.Add(process);
+                _runs.Add(run);
                 return true;
             }
         }
 
-        Kill(process);
+        run.MarkKilledByDisposal();
+        run.KillAll();
         return false;
     }
 
-    public void Remove(Process process)
+    public void Remove(TaskRun run)
     {
-        lock (_processes)
+        lock (_runs)
         {
-            _processes.Remove(process);
+            _runs.Remove(run);
         }
     }
 
-    /// <summary>Kills every tracked process and refuses new ones.</summary>
-    public void Close()
+    /// <summary>Kills the processes of every tracked run, refuses new ones, and returns the runs that were going.</summary>
+    public IReadOnlyList<TaskRun> Close()
     {
-        lock (_processes)
+        TaskRun[] runs;
+        lock (_runs)
         {
             _closed = true;
+            runs = [.. _runs];
         }
 
-        KillAll();
+        foreach (var run in runs)
+        {
+            run.MarkKilledByDisposal();
+        }
+
+        Kill(runs);
         Live.TryRemove(this, out _);
+        return runs;
     }
 
-    public static void Kill(Process process)
+    private TaskRun[] Snapshot()
     {
-        try
+        lock (_runs)
         {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // Exited while being killed.
+            return [.. _runs];
         }
     }
 
-    private void KillAll()
+    /// <summary>The groups first (cheap), then one scan for the processes of all the runs that left them.</summary>
+    private static void Kill(IReadOnlyCollection<TaskRun> runs)
     {
-        Process[] processes;
-        lock (_processes)
+        foreach (var run in runs)
         {
-            processes = [.. _processes];
+            run.KillProcessGroup();
         }
 
-        foreach (var process in processes)
-        {
-            Kill(process);
-        }
+        TaskProcessReaper.KillRuns(runs.Select(run => run.RunId));
     }
 }

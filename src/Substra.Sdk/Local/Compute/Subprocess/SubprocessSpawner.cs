@@ -8,16 +8,28 @@ namespace Substra.Sdk.Local.Compute.Subprocess;
 /// <summary>
 /// Runs tasks as processes on this machine: the archive is unpacked once per checksum, its Dockerfile's exec-form
 /// ENTRYPOINT is run without a shell with <c>@arguments.txt</c>, in the unpacked folder, with data samples linked in.
+/// No process outlives its task: each task process carries its platform and run ids in its environment (inherited by
+/// its children), leads its own process group, dies with this process, and when the task ends (exit, timeout, cancel,
+/// disposal) every process of its run is killed.
 /// </summary>
 public sealed class SubprocessSpawner : ITaskSpawner
 {
-    /// <summary>The name of the arguments file in the task's <c>cli-args/</c> folder.</summary>
-    public const string ArgumentsFileName = "arguments.txt";
+    // After the function exited or was killed, its output is read this much longer at most: a process that escaped the
+    // kill (it cleared its environment) may hold the pipes open forever.
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromMilliseconds(500);
+
+    // SIGKILL is immediate but for a process in uninterruptible sleep.
+    private static readonly TimeSpan KillGrace = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromMilliseconds(1500);
+
+    private static int _warnedNoDeathSignal;
 
     private readonly SubprocessSpawnerOptions _options;
     private readonly ILogger _logger;
     private readonly UnpackedFunctionCache _functions;
-    private readonly ChildProcessRegistry _children = new();
+    private readonly ChildProcessRegistry _runs = new();
+    private readonly ProcessStartThread _starter = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DockerfileEntrypoint Entrypoint, EntrypointCommand Command)> _commands =
         new(StringComparer.Ordinal);
 
@@ -25,8 +37,16 @@ public sealed class SubprocessSpawner : ITaskSpawner
     {
         _options = options ?? new SubprocessSpawnerOptions();
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        PlatformId = _options.PlatformId ?? Guid.NewGuid().ToString("N");
+        TaskProcessReaper.Validate(PlatformId, nameof(SubprocessSpawnerOptions.PlatformId));
         _functions = new UnpackedFunctionCache(Path.Combine(_options.WorkspaceDirectory, "functions"));
     }
+
+    /// <summary>
+    /// The id every task process of this spawner carries (<see cref="TaskProcessReaper.PlatformVariable"/>), for
+    /// <see cref="TaskProcessReaper.KillPlatform"/>.
+    /// </summary>
+    public string PlatformId { get; }
 
     /// <inheritdoc />
     public async Task SpawnAsync(SpawnRequest request, CancellationToken cancellationToken)
@@ -45,22 +65,15 @@ public sealed class SubprocessSpawner : ITaskSpawner
         var (entrypoint, command) = resolved;
 
         var taskDirectory = Path.GetFullPath(request.TaskDirectory);
-        var inputs = Path.Combine(taskDirectory, "inputs");
-        var outputs = Path.Combine(taskDirectory, "outputs");
-        var cliArgs = Path.Combine(taskDirectory, "cli-args");
-        Directory.CreateDirectory(inputs);
-        Directory.CreateDirectory(outputs);
-        Directory.CreateDirectory(cliArgs);
-        DataSampleLinks.Create(inputs, request.DataSamples);
+        var volumes = new TaskVolumes(Path.Combine(taskDirectory, "inputs"), Path.Combine(taskDirectory, "outputs"), Path.Combine(taskDirectory, "cli-args"));
+        Directory.CreateDirectory(volumes.Inputs);
+        Directory.CreateDirectory(volumes.Outputs);
+        Directory.CreateDirectory(volumes.CliArgs);
+        DataSampleLinks.Create(volumes.Inputs, request.DataSamples);
+        var argumentsFile = TaskArgumentsFile.Write(volumes.CliArgs, request, entrypoint.FunctionName, volumes);
 
-        var argumentsFile = Path.Combine(cliArgs, ArgumentsFileName);
-        IEnumerable<string> lines = ["--function-name", entrypoint.FunctionName, .. request.Arguments.Select(argument => argument
-            .Replace(SpawnRequest.InputsVolume, inputs, StringComparison.Ordinal)
-            .Replace(SpawnRequest.OutputsVolume, outputs, StringComparison.Ordinal)
-            .Replace(SpawnRequest.CliArgsVolume, cliArgs, StringComparison.Ordinal))];
-        await File.WriteAllTextAsync(argumentsFile, string.Join('\n', lines), cancellationToken).ConfigureAwait(false);
-
-        var startInfo = new ProcessStartInfo(command.Program)
+        var runId = Guid.NewGuid().ToString("N");
+        var startInfo = new ProcessStartInfo
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -68,62 +81,51 @@ public sealed class SubprocessSpawner : ITaskSpawner
             RedirectStandardInput = false,
             WorkingDirectory = functionDirectory,
         };
-        foreach (var argument in command.Arguments)
+        TaskEnvironment.RemoveSecrets(startInfo.Environment);
+        startInfo.Environment[TaskProcessReaper.PlatformVariable] = PlatformId;
+        startInfo.Environment[TaskProcessReaper.RunVariable] = runId;
+
+        var wrapper = TaskProcessWrapper.ForThisMachine;
+        WarnOnceWithoutDeathSignal(wrapper);
+        var program = command.Program;
+        if (wrapper.DiesWithHost || wrapper.OwnProcessGroup)
         {
-            startInfo.ArgumentList.Add(argument);
+            // The wrapper would start and then fail to exec: say it here, as Process.Start would.
+            program = ExecutableSearch.Find(command.Program, startInfo.Environment.TryGetValue("PATH", out var path) ? path : null)
+                ?? throw CannotStart(request, command.Program, "it was not found or is not executable", null);
         }
 
-        startInfo.ArgumentList.Add("@" + argumentsFile);
-        TaskEnvironment.RemoveSecrets(startInfo.Environment);
-
-        await RunAsync(request, startInfo, cancellationToken).ConfigureAwait(false);
+        wrapper.Apply(startInfo, program, [.. command.Arguments, "@" + argumentsFile]);
+        await RunAsync(request, startInfo, runId, wrapper.OwnProcessGroup, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task RunAsync(SpawnRequest request, ProcessStartInfo startInfo, CancellationToken cancellationToken)
+    private async Task RunAsync(SpawnRequest request, ProcessStartInfo startInfo, string runId, bool ownProcessGroup, CancellationToken cancellationToken)
     {
         using var process = new Process { StartInfo = startInfo };
-        var writeLock = new object();
-        void WriteLine(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (writeLock)
-            {
-                request.LogWriter.WriteLine(line);
-            }
-        }
-
-        process.OutputDataReceived += (_, e) => WriteLine(e.Data);
-        process.ErrorDataReceived += (_, e) => WriteLine(e.Data);
-
         try
         {
-            process.Start();
+            await _starter.StartAsync(process).ConfigureAwait(false);
         }
         catch (Win32Exception e)
         {
-            throw new BuildException(
-                $"Could not start '{startInfo.FileName}' for task {request.TaskKey}: {e.Message}. " +
-                $"For Python functions set the interpreter with the PythonInterpreter option or the {SubprocessSpawnerOptions.PythonEnvironmentVariable} " +
-                "environment variable; for .NET functions make sure the dotnet host is installed (DOTNET_HOST_PATH or dotnet on the PATH).",
-                inner: e);
+            throw CannotStart(request, startInfo.FileName, e.Message, e);
         }
 
-        if (!_children.TryAdd(process))
+        var run = new TaskRun(runId, process, ownProcessGroup);
+        if (!_runs.TryAdd(run))
         {
+            run.MarkEnded();
             throw new ObjectDisposedException(nameof(SubprocessSpawner), "The spawner was disposed while the task was starting.");
         }
 
-        _logger.LogDebug("Task {TaskKey}: started process {ProcessId}: {Program} {Arguments}", request.TaskKey, process.Id, startInfo.FileName,
-            string.Join(' ', startInfo.ArgumentList));
+        _logger.LogDebug("Task {TaskKey}: started process {ProcessId} (run {RunId}): {Program} {Arguments}", request.TaskKey, process.Id, runId,
+            startInfo.FileName, string.Join(' ', startInfo.ArgumentList));
+        var log = new TaskOutputLog(request.LogWriter);
+        using var stopReading = new CancellationTokenSource();
+        var readers = Task.WhenAll(log.PumpAsync(process.StandardOutput, stopReading.Token), log.PumpAsync(process.StandardError, stopReading.Token));
+        var killed = false;
         try
         {
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-
             using var timeout = new CancellationTokenSource();
             if (request.Timeout is { } limit)
             {
@@ -131,14 +133,36 @@ public sealed class SubprocessSpawner : ITaskSpawner
             }
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            var stopped = false;
             try
             {
+                // Not the output's end: a child holding the pipes would keep the task running.
                 await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (linked.IsCancellationRequested)
             {
-                ChildProcessRegistry.Kill(process);
-                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+                stopped = true;
+            }
+
+            if (stopped)
+            {
+                run.KillAll();
+                killed = true;
+                await CompletesWithinAsync(process.WaitForExitAsync(CancellationToken.None), KillGrace).ConfigureAwait(false);
+            }
+            else
+            {
+                run.KillProcessGroup();
+                killed = true;
+                // The scan reads every process's environment (about a millisecond per hundred processes): right after the
+                // task, not on its path. The readers below get the output end it brings.
+                _ = Task.Run(() => TaskProcessReaper.KillRun(runId), CancellationToken.None);
+            }
+
+            await DrainAsync(readers, stopReading, log).ConfigureAwait(false);
+
+            if (stopped)
+            {
                 if (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
                     throw new ExecutionException(
@@ -147,6 +171,12 @@ public sealed class SubprocessSpawner : ITaskSpawner
 
                 _logger.LogInformation("Task {TaskKey}: process {ProcessId} killed (canceled).", request.TaskKey, process.Id);
                 throw new OperationCanceledException($"Task {request.TaskKey} was canceled; its process was killed.", cancellationToken);
+            }
+
+            if (run.KilledByDisposal)
+            {
+                throw new ExecutionException(
+                    $"The subprocess spawner was disposed while task {request.TaskKey} was running: its processes were killed.", process.ExitCode);
             }
 
             if (process.ExitCode != 0)
@@ -158,14 +188,66 @@ public sealed class SubprocessSpawner : ITaskSpawner
         }
         finally
         {
-            _children.Remove(process);
+            if (!killed)
+            {
+                run.KillAll();
+            }
+
+            log.Close();
+            _runs.Remove(run);
+            run.MarkEnded();
         }
     }
 
-    /// <summary>Kills every running task process (with its children).</summary>
-    public ValueTask DisposeAsync()
+    /// <summary>Reads what the pipes still hold; gives up after a short grace, as whoever still holds them may never let go.</summary>
+    private static async Task DrainAsync(Task readers, CancellationTokenSource stopReading, TaskOutputLog log)
     {
-        _children.Close();
-        return ValueTask.CompletedTask;
+        if (!await CompletesWithinAsync(readers, OutputGrace).ConfigureAwait(false))
+        {
+            await stopReading.CancelAsync().ConfigureAwait(false);
+            await CompletesWithinAsync(readers, OutputGrace).ConfigureAwait(false);
+        }
+
+        log.Close();
+    }
+
+    private static async Task<bool> CompletesWithinAsync(Task task, TimeSpan limit)
+    {
+        try
+        {
+            await task.WaitAsync(limit).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static BuildException CannotStart(SpawnRequest request, string program, string reason, Exception? inner) => new(
+        $"Could not start '{program}' for task {request.TaskKey}: {reason}. " +
+        $"For Python functions set the interpreter with the PythonInterpreter option or the {SubprocessSpawnerOptions.PythonEnvironmentVariable} " +
+        "environment variable; for .NET functions make sure the dotnet host is installed (DOTNET_HOST_PATH or dotnet on the PATH).",
+        inner: inner);
+
+    private void WarnOnceWithoutDeathSignal(TaskProcessWrapper wrapper)
+    {
+        if (!wrapper.DiesWithHost && !OperatingSystem.IsWindows() && Interlocked.Exchange(ref _warnedNoDeathSignal, 1) == 0)
+        {
+            _logger.LogWarning(
+                "setpriv (util-linux 2.33 or later) is not on the PATH: task processes will not die with this process if it is killed; " +
+                "reopening the workspace kills them (TaskProcessReaper.KillPlatform). Install util-linux to have them die at once.");
+        }
+    }
+
+    /// <summary>Kills every process of the running tasks (within about two seconds the tasks have ended) and starts no more.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        var runs = _runs.Close();
+        _starter.Dispose();
+        if (!await CompletesWithinAsync(Task.WhenAll(runs.Select(run => run.Ended)), DisposeWait).ConfigureAwait(false))
+        {
+            _logger.LogWarning("{Count} task runs had not ended {Wait} after their processes were killed.", runs.Count, DisposeWait);
+        }
     }
 }

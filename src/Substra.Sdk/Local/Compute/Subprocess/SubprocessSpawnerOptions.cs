@@ -21,6 +21,13 @@ public sealed record SubprocessSpawnerOptions
     /// </summary>
     public string? DotnetHost { get; init; }
 
+    /// <summary>
+    /// The id every task process carries in <c>SUBSTRA_LOCAL_PLATFORM</c>, so that <see cref="TaskProcessReaper.KillPlatform"/>
+    /// finds what a killed host left running. A platform passes its persistent workspace id; <c>null</c>: a fresh random
+    /// id per spawner.
+    /// </summary>
+    public string? PlatformId { get; init; }
+
     internal string ResolvePython() =>
         PythonInterpreter is { Length: > 0 } configured ? configured
         : Environment.GetEnvironmentVariable(PythonEnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
