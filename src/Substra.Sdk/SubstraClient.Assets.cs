@@ -204,7 +204,7 @@ public sealed partial class SubstraClient
     public Task<IReadOnlyList<DataSample>> ListDataSampleAsync(DataSampleFilter filter, bool ascending = false, CancellationToken cancellationToken = default)
         => ListDataSampleAsync(NotNull(filter).ToDictionary(), ascending, cancellationToken);
 
-    /// <summary>Datasets (filters: key, name, owner, metadata, permissions, compute_plan_key, function_key, data_sample_key).</summary>
+    /// <summary>Datasets (filters: key, name, owner, permissions, compute_plan_key, function_key, data_sample_key).</summary>
     public Task<IReadOnlyList<Dataset>> ListDatasetAsync(
         IDictionary<string, object?>? filters = null, bool ascending = false, CancellationToken cancellationToken = default)
         => List(nameof(ListDatasetAsync), AssetType.Dataset, filters, null, ascending, backend.ListDatasetsAsync, cancellationToken);
@@ -213,7 +213,7 @@ public sealed partial class SubstraClient
     public Task<IReadOnlyList<Dataset>> ListDatasetAsync(DatasetFilter filter, bool ascending = false, CancellationToken cancellationToken = default)
         => ListDatasetAsync(NotNull(filter).ToDictionary(), ascending, cancellationToken);
 
-    /// <summary>Functions (filters: key, name, owner, metadata, permissions, compute_plan_key, dataset_key, data_sample_key).</summary>
+    /// <summary>Functions (filters: key, name, owner, permissions, compute_plan_key, dataset_key, data_sample_key).</summary>
     public Task<IReadOnlyList<Function>> ListFunctionAsync(
         IDictionary<string, object?>? filters = null, bool ascending = false, CancellationToken cancellationToken = default)
         => List(nameof(ListFunctionAsync), AssetType.Function, filters, null, ascending, backend.ListFunctionsAsync, cancellationToken);

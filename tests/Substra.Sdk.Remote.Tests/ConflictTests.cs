@@ -66,16 +66,83 @@ public sealed class ConflictTests : PlatformTest
     }
 
     [Fact]
-    public async Task A_task_batch_that_exists_is_skipped_and_the_next_batch_is_sent()
+    public async Task A_conflict_without_a_key_is_AlreadyExists_with_the_detail()
+    {
+        Platform.InjectFault("POST", "/function/", 409, body: """{"detail": "function already exists"}""");
+
+        var error = await Assert.ThrowsAsync<AlreadyExistsException>(() => Backend.AddFunctionAsync(Assets.Function(Temp), None));
+
+        Assert.Null(error.Key);
+        Assert.Empty(error.Keys);
+        Assert.Equal("function already exists", error.Detail);
+        Assert.StartsWith("The object already exists, but the platform's answer names no key: function already exists.", error.Message);
+        Assert.Single(Platform.Requests);
+    }
+
+    [Fact]
+    public async Task A_plan_conflict_without_a_key_is_not_taken_for_a_key()
+    {
+        Platform.InjectFault("POST", "/compute_plan/", 409, body: """{"detail": "compute plan already exists"}""");
+
+        var error = await Assert.ThrowsAsync<AlreadyExistsException>(
+            () => Backend.AddComputePlanAsync(new ComputePlanSpec { Name = "p" }, BatchingOptions.Default, None));
+
+        Assert.Equal("compute plan already exists", error.Detail);
+        Assert.Equal(["POST /compute_plan/"], Platform.Requests.Select(r => $"{r.Method} {r.Path}"));
+    }
+
+    [Fact]
+    public async Task A_refused_batch_fails_naming_the_batch_and_the_tasks_not_created()
+    {
+        var function = await Backend.AddFunctionAsync(Assets.Function(Temp), None);
+        // "t2" is taken by a task of another plan.
+        await Backend.AddComputePlanAsync(new ComputePlanSpec { Name = "other", Tasks = [Assets.PlanTask("t2", function)] }, BatchingOptions.Default, None);
+        var tasks = Enumerable.Range(0, 6).Select(i => Assets.PlanTask($"t{i}", function)).ToArray();
+        var spec = new ComputePlanSpec { Name = "p", Tasks = tasks };
+        Platform.ClearRequests();
+
+        var error = await Assert.ThrowsAsync<TaskBatchNotCreatedException>(
+            () => Backend.AddComputePlanAsync(spec, new BatchingOptions(true, 2), None));
+
+        Assert.Equal((spec.Key, 1, 3, 2, 2), (error.ComputePlanKey, error.BatchIndex, error.BatchCount, error.FirstTaskIndex, error.TaskCount));
+        Assert.Equal(["t2", "t3", "t4", "t5"], error.NotCreatedTaskKeys);
+        Assert.StartsWith($"Batch 2/3 of compute plan '{spec.Key}' (tasks 3-4 of 6 in rank order) was refused with 409 Conflict", error.Message);
+        Assert.Contains("4 task(s) are not in the plan: 't2', 't3', 't4', 't5'", error.Message, StringComparison.Ordinal);
+        Assert.IsType<AlreadyExistsException>(error.InnerException);
+        Assert.Equal(2, Platform.RequestsTo("POST", "/task/bulk_create/").Count);
+        Assert.Equal(["t0", "t1"], Platform.Store.All("task").Where(t => (string?)t["compute_plan_key"] == spec.Key).Select(t => (string)t["key"]!));
+        var check = Assert.Single(Platform.RequestsTo("GET", "/task/"));
+        Assert.Equal(["t2,t3"], check.Query["key"]);
+        Assert.Equal([spec.Key], check.Query["compute_plan_key"]);
+    }
+
+    [Fact]
+    public async Task A_batch_refused_before_anything_was_created_lists_every_task()
     {
         var function = await Backend.AddFunctionAsync(Assets.Function(Temp), None);
         Platform.InjectFault("POST", "/task/bulk_create/", 409, body: """[{"key":"t1"}]""");
-        var tasks = Enumerable.Range(0, 4).Select(i => Assets.PlanTask($"t{i}", function)).ToArray();
+        var tasks = Enumerable.Range(0, 3).Select(i => Assets.PlanTask($"t{i}", function)).ToArray();
 
-        await Backend.AddComputePlanAsync(new ComputePlanSpec { Name = "p", Tasks = tasks }, new BatchingOptions(true, 2), None);
+        var error = await Assert.ThrowsAsync<TaskBatchNotCreatedException>(
+            () => Backend.AddComputePlanAsync(new ComputePlanSpec { Name = "p", Tasks = tasks }, new BatchingOptions(false, 0), None));
 
-        Assert.Equal(2, Platform.RequestsTo("POST", "/task/bulk_create/").Count);
-        Assert.Equal(2, Platform.Store.Count("task"));
-        Assert.Contains(Logs.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("sending the next batch", StringComparison.Ordinal));
+        Assert.Equal((0, 1, 0, 3), (error.BatchIndex, error.BatchCount, error.FirstTaskIndex, error.TaskCount));
+        Assert.Equal(["t0", "t1", "t2"], error.NotCreatedTaskKeys);
+        Assert.Equal(0, Platform.Store.Count("task"));
+    }
+
+    [Fact]
+    public async Task A_plan_submitted_again_with_the_same_tasks_returns_the_existing_plan()
+    {
+        var function = await Backend.AddFunctionAsync(Assets.Function(Temp), None);
+        var spec = new ComputePlanSpec { Name = "p", Tasks = Enumerable.Range(0, 4).Select(i => Assets.PlanTask($"t{i}", function)).ToArray() };
+        await Backend.AddComputePlanAsync(spec, new BatchingOptions(true, 2), None);
+
+        var again = await Backend.AddComputePlanAsync(spec, new BatchingOptions(true, 2), None);
+
+        Assert.Equal(spec.Key, again.Key);
+        Assert.Equal(4, Platform.Store.Count("task"));
+        Assert.Equal(4, Platform.RequestsTo("POST", "/task/bulk_create/").Count);
+        Assert.Equal(2, Logs.Logs.Count(l => l.Level == LogLevel.Warning && l.Message.Contains("every task already exists", StringComparison.Ordinal)));
     }
 }

@@ -20,9 +20,29 @@ public sealed class ClientTests
         await Assert.ThrowsAsync<FilterFormatException>(() => client.ListFunctionAsync(new Dictionary<string, object?> { ["key"] = "x" }));
         await Assert.ThrowsAsync<OrderingFormatException>(() => client.ListComputePlanAsync(orderBy: "rank"));
         await Assert.ThrowsAsync<FilterFormatException>(
-            () => client.ListDatasetAsync(new Dictionary<string, object?> { ["metadata"] = new[] { "bad" } }));
+            () => client.ListComputePlanAsync(new Dictionary<string, object?> { ["metadata"] = new[] { "bad" } }));
 
         Assert.Empty(backend.Calls);
+    }
+
+    [Fact]
+    public async Task Metadata_filters_on_functions_and_datasets_are_refused_before_any_backend_call()
+    {
+        var backend = new RecordingBackend();
+        await using var client = new SubstraClient(backend);
+        var metadata = new List<object?> { new MetadataFilter("round", MetadataFilterType.Exists) };
+
+        var function = await Assert.ThrowsAsync<NotAllowedFilterException>(
+            () => client.ListFunctionAsync(new Dictionary<string, object?> { ["metadata"] = metadata }));
+        var dataset = await Assert.ThrowsAsync<NotAllowedFilterException>(
+            () => client.ListDatasetAsync(new Dictionary<string, object?> { ["metadata"] = metadata }));
+
+        Assert.StartsWith("Cannot filter on metadata.", function.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Cannot filter on metadata.", dataset.Message, StringComparison.Ordinal);
+        Assert.Empty(backend.Calls);
+        await client.ListComputePlanAsync(new Dictionary<string, object?> { ["metadata"] = metadata });
+        await client.ListTaskAsync(new Dictionary<string, object?> { ["metadata"] = metadata });
+        Assert.Equal(["ListComputePlans", "ListTasks"], backend.Calls);
     }
 
     [Fact]

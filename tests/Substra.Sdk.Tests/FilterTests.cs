@@ -37,6 +37,20 @@ public sealed class FilterTests
             error.Message);
     }
 
+    [Theory]
+    [InlineData(AssetType.Function, "['key', 'name', 'owner', 'permissions', 'compute_plan_key', 'dataset_key', 'data_sample_key']")]
+    [InlineData(AssetType.Dataset, "['key', 'name', 'owner', 'permissions', 'compute_plan_key', 'function_key', 'data_sample_key']")]
+    public void Only_plans_and_tasks_filter_on_metadata(AssetType assetType, string allowed)
+    {
+        var metadata = new Dictionary<string, object?> { ["metadata"] = new List<object?> { new MetadataFilter("round", MetadataFilterType.Exists) } };
+
+        var error = Assert.Throws<NotAllowedFilterException>(() => FilterValidator.Validate(assetType, metadata));
+
+        Assert.Equal($"Cannot filter on metadata. Please review the documentation, filtering allowed only on {allowed}", error.Message);
+        Assert.NotNull(FilterValidator.Validate(AssetType.ComputePlan, metadata).Metadata);
+        Assert.NotNull(FilterValidator.Validate(AssetType.Task, metadata).Metadata);
+    }
+
     [Fact]
     public void Filters_that_are_not_a_dict_are_refused()
     {

@@ -58,6 +58,24 @@ public sealed class HttpErrorsTests
         Assert.Equal(["k"], single.Keys);
     }
 
+    [Theory]
+    [InlineData("""{"detail": "compute plan already exists."}""", "compute plan already exists.")]
+    [InlineData("""{"key": "", "detail": "no key"}""", "no key")]
+    [InlineData("""{"message": "conflict"}""", """{"message": "conflict"}""")]
+    [InlineData("<html>Conflict</html>", "<html>Conflict</html>")]
+    [InlineData("", "(empty body)")]
+    public void A_conflict_whose_body_names_no_key_carries_the_detail(string body, string detail)
+    {
+        var error = Assert.IsType<AlreadyExistsException>(HttpErrors.FromResponse(409, null, Url, body));
+
+        Assert.Null(error.Key);
+        Assert.Equal(detail, error.Detail);
+        Assert.Equal(
+            $"The object already exists, but the platform's answer names no key: {detail.TrimEnd('.')}. "
+            + "Look the existing object up (for example by name) to get its key.",
+            error.Message);
+    }
+
     [Fact]
     public void Timeout_key_comes_from_the_key_or_the_detail_key()
     {

@@ -207,6 +207,94 @@ public sealed class ModelJsonTests
         Assert.Equal(["t1", "t2"], read.Rows.Select(row => row.TaskKey));
     }
 
+    private const string MinimalFunctionJson = $$$"""
+        {"key": "f-1", "name": "train", "owner": "o", "permissions": {{{Permissions}}}, "creation_date": "2021-08-24T13:36:07Z",
+         "status": "FUNCTION_STATUS_READY", "description": {"checksum": "c1", "storage_address": "a"}, "archive": {"checksum": "c2", "storage_address": "b"}}
+        """;
+
+    private const string MinimalDatasetJson = $$$"""
+        {"key": "d-1", "name": "ds", "owner": "o", "permissions": {{{Permissions}}},
+         "opener": {"checksum": "o", "storage_address": "a"}, "description": {"checksum": "d", "storage_address": "b"},
+         "creation_date": "2021-08-24T13:36:07Z", "logs_permission": {"public": true, "authorized_ids": []}}
+        """;
+
+    private const string MinimalTaskJson = $$$"""
+        {"key": "t-1", "function": {{{MinimalFunctionJson}}}, "owner": "o", "compute_plan_key": "cp-1", "status": "STATUS_DONE",
+         "worker": "o", "creation_date": "2021-08-24T13:36:07Z"}
+        """;
+
+    private const string MinimalPlanJson = """
+        {"key": "cp-1", "name": "plan", "owner": "o", "status": "PLAN_STATUS_DONE", "creation_date": "2021-08-24T13:36:07Z"}
+        """;
+
+    [Fact]
+    public void Omitted_lists_metadata_and_strings_read_as_empty()
+    {
+        var function = SubstraJson.Deserialize(MinimalFunctionJson, SubstraJsonContext.Default.Function);
+        var dataset = SubstraJson.Deserialize(MinimalDatasetJson, SubstraJsonContext.Default.Dataset);
+        var task = SubstraJson.Deserialize(MinimalTaskJson, SubstraJsonContext.Default.ComputeTask);
+        var plan = SubstraJson.Deserialize(MinimalPlanJson, SubstraJsonContext.Default.ComputePlan);
+        var performances = SubstraJson.Deserialize("{}", SubstraJsonContext.Default.Performances);
+
+        AssertEmpty(function, dataset, task, plan, performances);
+    }
+
+    [Fact]
+    public void Null_lists_metadata_and_strings_read_as_empty()
+    {
+        static string WithNulls(string json, params string[] fields)
+            => json.TrimEnd()[..^1] + string.Concat(fields.Select(field => $", \"{field}\": null")) + "}";
+
+        var function = SubstraJson.Deserialize(WithNulls(MinimalFunctionJson, "metadata", "inputs", "outputs"), SubstraJsonContext.Default.Function);
+        var dataset = SubstraJson.Deserialize(WithNulls(MinimalDatasetJson, "data_sample_keys", "metadata"), SubstraJsonContext.Default.Dataset);
+        var task = SubstraJson.Deserialize(WithNulls(MinimalTaskJson, "metadata", "tag", "inputs", "outputs"), SubstraJsonContext.Default.ComputeTask);
+        var plan = SubstraJson.Deserialize(WithNulls(MinimalPlanJson, "tag", "metadata"), SubstraJsonContext.Default.ComputePlan);
+        var performances = SubstraJson.Deserialize("""{"task_key": null, "performance": null}""", SubstraJsonContext.Default.Performances);
+
+        AssertEmpty(function, dataset, task, plan, performances);
+    }
+
+    [Fact]
+    public void The_declared_defaults_hold_through_the_serializer_options_too()
+    {
+        var dataset = JsonSerializer.Deserialize(MinimalDatasetJson, SubstraJson.TypeInfo<Dataset>())!;
+        var nested = JsonSerializer.Deserialize(
+            $$$"""{"kind": "ASSET_DATA_MANAGER", "identifier": "opener", "asset": {{{MinimalDatasetJson}}}}""", SubstraJson.TypeInfo<InputAsset>())!;
+
+        Assert.Empty(dataset.DataSampleKeys);
+        Assert.Empty(nested.Dataset!.DataSampleKeys);
+        Assert.Empty(nested.Dataset.Metadata);
+    }
+
+    [Fact]
+    public void A_null_required_field_is_still_an_error()
+    {
+        var error = Assert.Throws<JsonException>(() => SubstraJson.Deserialize(
+            MinimalPlanJson.Replace("\"name\": \"plan\"", "\"name\": null", StringComparison.Ordinal), SubstraJsonContext.Default.ComputePlan));
+
+        Assert.Contains("Name", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertEmpty(Function function, Dataset dataset, ComputeTask task, ComputePlan plan, Performances performances)
+    {
+        Assert.Empty(function.Metadata);
+        Assert.Empty(function.Inputs);
+        Assert.Empty(function.Outputs);
+        Assert.Empty(dataset.DataSampleKeys);
+        Assert.Empty(dataset.Metadata);
+        Assert.Empty(task.Metadata);
+        Assert.Equal("", task.Tag);
+        Assert.Empty(task.Inputs);
+        Assert.Empty(task.Outputs);
+        Assert.Empty(task.Function.Inputs);
+        Assert.Equal("", plan.Tag);
+        Assert.Empty(plan.Metadata);
+        Assert.Empty(performances.TaskKey);
+        Assert.Empty(performances.Performance);
+        Assert.Empty(performances.ComputePlanMetadata);
+        Assert.Equal(0, performances.Count);
+    }
+
     [Fact]
     public void A_missing_required_field_is_an_error_naming_it()
     {

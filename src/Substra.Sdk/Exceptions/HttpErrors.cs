@@ -27,7 +27,7 @@ public static class HttpErrors
             403 => new AuthorizationException(message, statusCode),
             404 => new NotFoundException(message, statusCode),
             408 => new RequestTimeoutException(TimeoutKey(json, body), statusCode),
-            409 => new AlreadyExistsException(ConflictKey(json, body), statusCode),
+            409 => Conflict(json, body, statusCode),
             500 => new InternalServerErrorException(message, statusCode),
             502 or 503 or 504 => new GatewayUnavailableException(message, statusCode),
             _ => new HttpErrorException(message, statusCode),
@@ -52,12 +52,15 @@ public static class HttpErrors
         return body;
     }
 
-    private static object? ConflictKey(JsonNode? json, string? body) => json switch
+    // The reference takes the raw body as the key when there is none, and then asks for the asset at that "key".
+    private static AlreadyExistsException Conflict(JsonNode? json, string? body, int statusCode) => json switch
     {
         // A list body is a list of assets: their keys, as the reference's [x["key"] for x in r].
-        JsonArray keys => keys.Select(item => item is JsonObject asset ? TextOf(asset["key"]) : TextOf(item)).OfType<string>().ToArray(),
-        JsonObject obj when obj.TryGetPropertyValue("key", out var key) => KeyOf(key),
-        _ => body,
+        JsonArray keys => new AlreadyExistsException(
+            keys.Select(item => item is JsonObject asset ? TextOf(asset["key"]) : TextOf(item)).OfType<string>().ToArray(), statusCode),
+        JsonObject obj when KeyOf(obj["key"]) is (string { Length: > 0 } or string[] { Length: > 0 }) and var key => new AlreadyExistsException(key, statusCode),
+        JsonObject obj when obj["detail"] is { } detail => AlreadyExistsException.WithoutKey(TextOf(detail) ?? "", statusCode),
+        _ => AlreadyExistsException.WithoutKey(string.IsNullOrWhiteSpace(body) ? "(empty body)" : body, statusCode),
     };
 
     private static object? KeyOf(JsonNode? node)

@@ -6,8 +6,6 @@ public sealed record DatasetFilter : AssetFilter
     /// <summary>A substring of the name.</summary>
     public string? Name { get; init; }
 
-    public IReadOnlyList<MetadataFilter>? Metadata { get; init; }
-
     /// <summary>Datasets usable by any of these organisations (remote).</summary>
     public IReadOnlyList<string>? Permissions { get; init; }
 
@@ -20,7 +18,6 @@ public sealed record DatasetFilter : AssetFilter
     protected override void AddFilters(Dictionary<string, object?> filters)
     {
         AddName(filters, Name);
-        AddMetadata(filters, Metadata);
         Add(filters, "permissions", Permissions);
         Add(filters, "compute_plan_key", ComputePlanKeys);
         Add(filters, "function_key", FunctionKeys);

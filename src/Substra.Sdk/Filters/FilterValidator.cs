@@ -13,12 +13,13 @@ public static class FilterValidator
 {
     private const string Documentation = "Cannot load filters. Please review the documentation, ";
 
+    // Only plans and tasks filter on metadata: the platform ignores the parameter on other lists and returns everything.
     private static readonly Dictionary<AssetType, string[]> Allowed = new()
     {
         [AssetType.ComputePlan] = ["key", "name", "owner", "worker", "status", "metadata", "function_key", "dataset_key", "data_sample_key"],
         [AssetType.DataSample] = ["key", "owner", "compute_plan_key", "function_key", "dataset_key"],
-        [AssetType.Dataset] = ["key", "name", "owner", "metadata", "permissions", "compute_plan_key", "function_key", "data_sample_key"],
-        [AssetType.Function] = ["key", "name", "owner", "metadata", "permissions", "compute_plan_key", "dataset_key", "data_sample_key"],
+        [AssetType.Dataset] = ["key", "name", "owner", "permissions", "compute_plan_key", "function_key", "data_sample_key"],
+        [AssetType.Function] = ["key", "name", "owner", "permissions", "compute_plan_key", "dataset_key", "data_sample_key"],
         [AssetType.Model] = ["key", "compute_task_key", "owner", "permissions"],
         [AssetType.Task] = ["key", "owner", "worker", "rank", "status", "metadata", "compute_plan_key", "function_key"],
         [AssetType.InputAsset] = ["identifier", "kind"],

@@ -18,7 +18,7 @@ public sealed class ComputeTaskOutputJsonConverter : JsonConverter<ComputeTaskOu
 
         return new ComputeTaskOutput
         {
-            Permissions = permissions.Deserialize(SubstraJsonContext.Default.AssetPermissions)
+            Permissions = permissions.Deserialize(SubstraJson.TypeInfo<AssetPermissions>())
                 ?? throw new JsonException("A task output needs 'permissions'."),
             IsTransient = TransientFlag.Read(root),
         };
@@ -28,7 +28,7 @@ public sealed class ComputeTaskOutputJsonConverter : JsonConverter<ComputeTaskOu
     {
         writer.WriteStartObject();
         writer.WritePropertyName("permissions");
-        JsonSerializer.Serialize(writer, value.Permissions, SubstraJsonContext.Default.AssetPermissions);
+        JsonSerializer.Serialize(writer, value.Permissions, SubstraJson.TypeInfo<AssetPermissions>());
         writer.WriteBoolean("transient", value.IsTransient);
         writer.WriteEndObject();
     }

@@ -23,7 +23,7 @@ public sealed class ComputeTaskOutputSpecJsonConverter : JsonConverter<ComputeTa
 
         return new ComputeTaskOutputSpec
         {
-            Permissions = permissions.Deserialize(SubstraJsonContext.Default.Permissions)
+            Permissions = permissions.Deserialize(SubstraJson.TypeInfo<Permissions>())
                 ?? throw new JsonException("A task output needs 'permissions'."),
             IsTransient = TransientFlag.Read(root),
         };
@@ -33,7 +33,7 @@ public sealed class ComputeTaskOutputSpecJsonConverter : JsonConverter<ComputeTa
     {
         writer.WriteStartObject();
         writer.WritePropertyName("permissions");
-        JsonSerializer.Serialize(writer, value.Permissions, SubstraJsonContext.Default.Permissions);
+        JsonSerializer.Serialize(writer, value.Permissions, SubstraJson.TypeInfo<Permissions>());
         writer.WriteBoolean("transient", value.IsTransient);
         writer.WriteEndObject();
     }

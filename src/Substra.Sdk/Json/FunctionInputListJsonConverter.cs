@@ -7,7 +7,7 @@ namespace Substra.Sdk.Json;
 /// <summary>Reads function inputs as a list or as the server's dict keyed by identifier (in dict order); writes a list.</summary>
 public sealed class FunctionInputListJsonConverter : FunctionIoListJsonConverter<FunctionInput>
 {
-    private protected override JsonTypeInfo<FunctionInput> ItemTypeInfo => SubstraJsonContext.Default.FunctionInput;
+    private protected override JsonTypeInfo<FunctionInput> ItemTypeInfo => SubstraJson.TypeInfo<FunctionInput>();
 
     private protected override string ItemName => "input";
 

@@ -16,15 +16,15 @@ public sealed class InputAssetJsonConverter : JsonConverter<InputAsset>
         {
             AssetKind.DataManager => new InputAsset
             {
-                Kind = kind, Identifier = identifier, Dataset = TaskAssetJson.Required(asset.Deserialize(SubstraJsonContext.Default.Dataset)),
+                Kind = kind, Identifier = identifier, Dataset = TaskAssetJson.Required(asset.Deserialize(SubstraJson.TypeInfo<Dataset>())),
             },
             AssetKind.DataSample => new InputAsset
             {
-                Kind = kind, Identifier = identifier, DataSample = TaskAssetJson.Required(asset.Deserialize(SubstraJsonContext.Default.DataSample)),
+                Kind = kind, Identifier = identifier, DataSample = TaskAssetJson.Required(asset.Deserialize(SubstraJson.TypeInfo<DataSample>())),
             },
             AssetKind.Model => new InputAsset
             {
-                Kind = kind, Identifier = identifier, Model = TaskAssetJson.Required(asset.Deserialize(SubstraJsonContext.Default.OutModel)),
+                Kind = kind, Identifier = identifier, Model = TaskAssetJson.Required(asset.Deserialize(SubstraJson.TypeInfo<OutModel>())),
             },
             _ => throw new JsonException($"An input asset cannot be of kind {kind.ToWireName()}."),
         };
@@ -39,13 +39,13 @@ public sealed class InputAssetJsonConverter : JsonConverter<InputAsset>
         switch (value.Asset)
         {
             case Dataset dataset:
-                JsonSerializer.Serialize(writer, dataset, SubstraJsonContext.Default.Dataset);
+                JsonSerializer.Serialize(writer, dataset, SubstraJson.TypeInfo<Dataset>());
                 break;
             case DataSample dataSample:
-                JsonSerializer.Serialize(writer, dataSample, SubstraJsonContext.Default.DataSample);
+                JsonSerializer.Serialize(writer, dataSample, SubstraJson.TypeInfo<DataSample>());
                 break;
             case OutModel model:
-                JsonSerializer.Serialize(writer, model, SubstraJsonContext.Default.OutModel);
+                JsonSerializer.Serialize(writer, model, SubstraJson.TypeInfo<OutModel>());
                 break;
         }
 

@@ -27,7 +27,7 @@ public sealed class OutputAssetJsonConverter : JsonConverter<OutputAsset>
             case AssetKind.Model:
                 return new OutputAsset
                 {
-                    Kind = kind, Identifier = identifier, Model = TaskAssetJson.Required(asset.Deserialize(SubstraJsonContext.Default.OutModel)),
+                    Kind = kind, Identifier = identifier, Model = TaskAssetJson.Required(asset.Deserialize(SubstraJson.TypeInfo<OutModel>())),
                 };
             default:
                 throw new JsonException($"An output asset cannot be of kind {kind.ToWireName()}.");
@@ -42,7 +42,7 @@ public sealed class OutputAssetJsonConverter : JsonConverter<OutputAsset>
         writer.WritePropertyName("asset");
         if (value.Model is not null)
         {
-            JsonSerializer.Serialize(writer, value.Model, SubstraJsonContext.Default.OutModel);
+            JsonSerializer.Serialize(writer, value.Model, SubstraJson.TypeInfo<OutModel>());
         }
         else if (value.Performance is { } performance)
         {

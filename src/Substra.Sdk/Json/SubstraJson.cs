@@ -8,7 +8,13 @@ namespace Substra.Sdk.Json;
 /// <summary>Serialization helpers over <see cref="SubstraJsonContext"/>.</summary>
 public static class SubstraJson
 {
-    private static readonly JsonSerializerOptions IndentedOptions = new(SubstraJsonContext.Default.Options)
+    /// <summary>
+    /// The options models and specs are read and written with (read-only): <see cref="SubstraJsonContext"/>, where an absent
+    /// or null property that is neither required nor nullable (a list, a dictionary, a string) reads as its declared default.
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static readonly JsonSerializerOptions IndentedOptions = new(Options)
     {
         WriteIndented = true,
         IndentSize = 4,
@@ -21,6 +27,9 @@ public static class SubstraJson
         return JsonSerializer.Serialize(value, value.GetType(), IndentedOptions);
     }
 
+    /// <summary>The metadata of <typeparamref name="T"/> in <see cref="Options"/>.</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => Cache<T>.Info;
+
     /// <summary>Compact JSON with wire names.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, typeof(T), SubstraJsonContext.Default);
 
@@ -30,7 +39,7 @@ public static class SubstraJson
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            return json.Deserialize(typeInfo) ?? throw new SpecValidationException($"A {typeof(T).Name} cannot be null.");
+            return json.Deserialize(Resolve(typeInfo)) ?? throw new SpecValidationException($"A {typeof(T).Name} cannot be null.");
         }
         catch (JsonException exception)
         {
@@ -40,5 +49,24 @@ public static class SubstraJson
 
     /// <summary>Reads a model from its wire JSON.</summary>
     public static T Deserialize<T>(string json, JsonTypeInfo<T> typeInfo)
-        => JsonSerializer.Deserialize(json, typeInfo) ?? throw new JsonException($"A {typeof(T).Name} cannot be null.");
+        => JsonSerializer.Deserialize(json, Resolve(typeInfo)) ?? throw new JsonException($"A {typeof(T).Name} cannot be null.");
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(SubstraJsonContext.Default.Options)
+        {
+            TypeInfoResolver = SubstraJsonContext.Default.WithAddedModifier(DeclaredDefaults.Apply),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    // Metadata taken straight from SubstraJsonContext.Default lacks the declared defaults: use the same type's in Options.
+    private static JsonTypeInfo<T> Resolve<T>(JsonTypeInfo<T> typeInfo)
+        => ReferenceEquals(typeInfo.Options, SubstraJsonContext.Default.Options) ? TypeInfo<T>() : typeInfo;
+
+    private static class Cache<T>
+    {
+        public static readonly JsonTypeInfo<T> Info = (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+    }
 }

@@ -7,7 +7,8 @@ namespace Substra.Sdk.Json;
 
 /// <summary>
 /// The source-generated JSON metadata of every spec and model, with the reference's wire names. Unknown fields are ignored,
-/// missing required fields and nulls in non-nullable fields are errors, nulls are not written (except in <see cref="InputRef"/>).
+/// missing required fields and nulls in required fields are errors, nulls are not written (except in <see cref="InputRef"/>).
+/// Read and write through <see cref="SubstraJson.Options"/>, which adds the declared defaults of absent or null optional fields.
 /// </summary>
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

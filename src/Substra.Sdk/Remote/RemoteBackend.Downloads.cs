@@ -5,7 +5,10 @@ namespace Substra.Sdk.Remote;
 // Files: streamed to disk in chunks, never held whole in memory.
 public sealed partial class RemoteBackend
 {
-    /// <summary>GET the dataset, then stream <c>opener.storage_address</c> (an absolute URL, sent with the auth headers).</summary>
+    /// <summary>
+    /// GET the dataset, then stream <c>opener.storage_address</c> (an absolute URL; the token goes with it only when it is on the
+    /// platform's own origin).
+    /// </summary>
     public async Task DownloadDatasetOpenerAsync(string key, string destinationFile, CancellationToken cancellationToken)
     {
         var dataset = await GetDatasetAsync(key, cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Exceptions;
+using Substra.Sdk.Filters;
 using Substra.Sdk.Graph;
 using Substra.Sdk.Json;
 using Substra.Sdk.Models;
@@ -121,7 +122,7 @@ public sealed partial class RemoteBackend
         var tasks = OrderTasks(spec.Key, spec.Tasks);
         var plan = await CreateComputePlanAsync(RemoteRequestBodies.ComputePlan(spec.Key, spec.Name, spec.Tag, spec.Metadata), cancellationToken)
             .ConfigureAwait(false);
-        await AddTaskBatchesAsync(tasks, batching, cancellationToken).ConfigureAwait(false);
+        await AddTaskBatchesAsync(spec.Key, tasks, batching, cancellationToken).ConfigureAwait(false);
         return plan;
     }
 
@@ -131,7 +132,7 @@ public sealed partial class RemoteBackend
         ArgumentNullException.ThrowIfNull(batching);
         CheckBatching(batching);
         var tasks = OrderTasks(spec.Key, spec.Tasks);
-        await AddTaskBatchesAsync(tasks, batching, cancellationToken).ConfigureAwait(false);
+        await AddTaskBatchesAsync(spec.Key, tasks, batching, cancellationToken).ConfigureAwait(false);
         return await GetComputePlanAsync(spec.Key, cancellationToken).ConfigureAwait(false);
     }
 
@@ -181,7 +182,7 @@ public sealed partial class RemoteBackend
             _logger.LogWarning("{Type} already exists: key='{Key}'", serverType, key);
             return key;
         }
-        catch (AlreadyExistsException)
+        catch (AlreadyExistsException e) when (e.Key is not null)
         {
             _logger.LogWarning("AlreadyExists exception was received for a list of keys. Unable to determine which key(s) already exist.");
             throw;
@@ -194,14 +195,14 @@ public sealed partial class RemoteBackend
         {
             return await _rest.SendJsonAsync(
                 HttpMethod.Post, _rest.AssetUrl("compute_plan"), () => JsonContent(json), RetryScope.GatewayAndRequestTimeout,
-                SubstraJsonContext.Default.ComputePlan, cancellationToken).ConfigureAwait(false);
+                SubstraJson.TypeInfo<ComputePlan>(), cancellationToken).ConfigureAwait(false);
         }
         catch (AlreadyExistsException e) when (e.Key is string existing)
         {
             _logger.LogWarning("compute_plan already exists: key='{Key}'", existing);
             return await GetComputePlanAsync(existing, cancellationToken).ConfigureAwait(false);
         }
-        catch (AlreadyExistsException)
+        catch (AlreadyExistsException e) when (e.Key is not null)
         {
             _logger.LogWarning("AlreadyExists exception was received for a list of keys. Unable to determine which key(s) already exist.");
             throw;
@@ -224,24 +225,59 @@ public sealed partial class RemoteBackend
         }
     }
 
-    private async Task AddTaskBatchesAsync(List<TaskSpec> tasks, BatchingOptions batching, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the tasks in batches, in rank order. A batch refused with 409 is fine when all its tasks are already in the plan
+    /// (the plan was submitted again); otherwise nothing more is sent and the error names the batch and the missing tasks.
+    /// </summary>
+    private async Task AddTaskBatchesAsync(string computePlanKey, List<TaskSpec> tasks, BatchingOptions batching, CancellationToken cancellationToken)
     {
         if (tasks.Count == 0)
         {
             return;
         }
-        var batches = batching.AutoBatching ? tasks.Chunk(batching.BatchSize) : [tasks.ToArray()];
-        foreach (var batch in batches)
+        var size = batching.AutoBatching ? batching.BatchSize : tasks.Count;
+        var batches = tasks.Chunk(size).ToArray();
+        for (var index = 0; index < batches.Length; index++)
         {
+            var batch = batches[index];
             try
             {
                 await BulkCreateAsync(batch, fromPlan: true, cancellationToken, parseResponse: false).ConfigureAwait(false);
             }
-            catch (AlreadyExistsException e)
+            catch (AlreadyExistsException conflict)
             {
-                _logger.LogWarning("Some tasks of the batch already exist ({Message}); sending the next batch.", e.Message);
+                var missing = await TasksNotInPlanAsync(computePlanKey, batch, cancellationToken).ConfigureAwait(false);
+                if (missing.Count == 0)
+                {
+                    _logger.LogWarning(
+                        "Batch {Batch}/{Count}: every task already exists in compute plan '{Plan}'; sending the next batch.",
+                        index + 1, batches.Length, computePlanKey);
+                    continue;
+                }
+                var notCreated = missing.Concat(batches.Skip(index + 1).SelectMany(later => later).Select(task => task.Key)).ToList();
+                throw new TaskBatchNotCreatedException(
+                    computePlanKey, index, batches.Length, index * size, batch.Length, tasks.Count, notCreated, conflict);
             }
         }
+    }
+
+    // The batch's task keys that are not tasks of the plan (a key may also be taken by a task of another plan).
+    private async Task<List<string>> TasksNotInPlanAsync(string computePlanKey, TaskSpec[] batch, CancellationToken cancellationToken)
+    {
+        const int KeysPerRequest = 50;
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var keys in batch.Select(task => task.Key).Chunk(KeysPerRequest))
+        {
+            var filters = new ListFilters
+            {
+                Values = new Dictionary<string, IReadOnlyList<string>> { ["key"] = keys, ["compute_plan_key"] = [computePlanKey] },
+            };
+            await foreach (var task in EnumerateTasksAsync(new ListQuery(filters), cancellationToken).ConfigureAwait(false))
+            {
+                found.Add(task.Key);
+            }
+        }
+        return batch.Select(task => task.Key).Where(key => !found.Contains(key)).ToList();
     }
 
     private async Task<JsonNode?> BulkCreateAsync(IReadOnlyList<TaskSpec> tasks, bool fromPlan, CancellationToken cancellationToken, bool parseResponse = true)

@@ -47,22 +47,22 @@ public sealed partial class RemoteBackend : IBackend
     }
 
     public Task<Function> GetFunctionAsync(string key, CancellationToken cancellationToken) =>
-        GetAsync("function", key, SubstraJsonContext.Default.Function, cancellationToken);
+        GetAsync("function", key, SubstraJson.TypeInfo<Function>(), cancellationToken);
 
     public Task<Dataset> GetDatasetAsync(string key, CancellationToken cancellationToken) =>
-        GetAsync("data_manager", key, SubstraJsonContext.Default.Dataset, cancellationToken);
+        GetAsync("data_manager", key, SubstraJson.TypeInfo<Dataset>(), cancellationToken);
 
     public Task<DataSample> GetDataSampleAsync(string key, CancellationToken cancellationToken) =>
-        GetAsync("data_sample", key, SubstraJsonContext.Default.DataSample, cancellationToken);
+        GetAsync("data_sample", key, SubstraJson.TypeInfo<DataSample>(), cancellationToken);
 
     public Task<ComputeTask> GetTaskAsync(string key, CancellationToken cancellationToken) =>
-        GetAsync("task", key, SubstraJsonContext.Default.ComputeTask, cancellationToken);
+        GetAsync("task", key, SubstraJson.TypeInfo<ComputeTask>(), cancellationToken);
 
     public Task<ComputePlan> GetComputePlanAsync(string key, CancellationToken cancellationToken) =>
-        GetAsync("compute_plan", key, SubstraJsonContext.Default.ComputePlan, cancellationToken);
+        GetAsync("compute_plan", key, SubstraJson.TypeInfo<ComputePlan>(), cancellationToken);
 
     public Task<OutModel> GetModelAsync(string key, CancellationToken cancellationToken) =>
-        GetAsync("model", key, SubstraJsonContext.Default.OutModel, cancellationToken);
+        GetAsync("model", key, SubstraJson.TypeInfo<OutModel>(), cancellationToken);
 
     public Task<IReadOnlyList<Function>> ListFunctionsAsync(ListQuery query, CancellationToken cancellationToken) =>
         CollectAsync(EnumerateFunctionsAsync(query, cancellationToken));
@@ -84,40 +84,40 @@ public sealed partial class RemoteBackend : IBackend
 
     /// <summary>Functions page by page: each page is requested only when the previous one has been consumed.</summary>
     public IAsyncEnumerable<Function> EnumerateFunctionsAsync(ListQuery query, CancellationToken cancellationToken = default) =>
-        EnumerateAsync("function", query, SubstraJsonContext.Default.Function, cancellationToken);
+        EnumerateAsync("function", query, SubstraJson.TypeInfo<Function>(), cancellationToken);
 
     public IAsyncEnumerable<Dataset> EnumerateDatasetsAsync(ListQuery query, CancellationToken cancellationToken = default) =>
-        EnumerateAsync("data_manager", query, SubstraJsonContext.Default.Dataset, cancellationToken);
+        EnumerateAsync("data_manager", query, SubstraJson.TypeInfo<Dataset>(), cancellationToken);
 
     public IAsyncEnumerable<DataSample> EnumerateDataSamplesAsync(ListQuery query, CancellationToken cancellationToken = default) =>
-        EnumerateAsync("data_sample", query, SubstraJsonContext.Default.DataSample, cancellationToken);
+        EnumerateAsync("data_sample", query, SubstraJson.TypeInfo<DataSample>(), cancellationToken);
 
     public IAsyncEnumerable<ComputeTask> EnumerateTasksAsync(ListQuery query, CancellationToken cancellationToken = default) =>
-        EnumerateAsync("task", query, SubstraJsonContext.Default.ComputeTask, cancellationToken);
+        EnumerateAsync("task", query, SubstraJson.TypeInfo<ComputeTask>(), cancellationToken);
 
     public IAsyncEnumerable<ComputePlan> EnumerateComputePlansAsync(ListQuery query, CancellationToken cancellationToken = default) =>
-        EnumerateAsync("compute_plan", query, SubstraJsonContext.Default.ComputePlan, cancellationToken);
+        EnumerateAsync("compute_plan", query, SubstraJson.TypeInfo<ComputePlan>(), cancellationToken);
 
     public IAsyncEnumerable<OutModel> EnumerateModelsAsync(ListQuery query, CancellationToken cancellationToken = default) =>
-        EnumerateAsync("model", query, SubstraJsonContext.Default.OutModel, cancellationToken);
+        EnumerateAsync("model", query, SubstraJson.TypeInfo<OutModel>(), cancellationToken);
 
     /// <summary>GET /organization/: not paginated, a JSON list.</summary>
     public async Task<IReadOnlyList<Organization>> ListOrganizationsAsync(CancellationToken cancellationToken) =>
         await _rest.SendJsonAsync(
-            HttpMethod.Get, _rest.AssetUrl("organization"), null, RetryScope.Gateway, SubstraJsonContext.Default.ListOrganization, cancellationToken)
+            HttpMethod.Get, _rest.AssetUrl("organization"), null, RetryScope.Gateway, SubstraJson.TypeInfo<List<Organization>>(), cancellationToken)
             .ConfigureAwait(false);
 
     public Task<OrganizationInfo> GetOrganizationInfoAsync(CancellationToken cancellationToken) =>
-        _rest.SendJsonAsync(HttpMethod.Get, $"{BaseUrl}/info/", null, RetryScope.Gateway, SubstraJsonContext.Default.OrganizationInfo, cancellationToken);
+        _rest.SendJsonAsync(HttpMethod.Get, $"{BaseUrl}/info/", null, RetryScope.Gateway, SubstraJson.TypeInfo<OrganizationInfo>(), cancellationToken);
 
     public Task<IReadOnlyList<InputAsset>> ListTaskInputAssetsAsync(string taskKey, CancellationToken cancellationToken) =>
-        CollectAsync(_rest.ListAsync(_rest.AssetUrl("task", $"{Escape(taskKey)}/input_assets"), SubstraJsonContext.Default.InputAsset, cancellationToken));
+        CollectAsync(_rest.ListAsync(_rest.AssetUrl("task", $"{Escape(taskKey)}/input_assets"), SubstraJson.TypeInfo<InputAsset>(), cancellationToken));
 
     public Task<IReadOnlyList<OutputAsset>> ListTaskOutputAssetsAsync(string taskKey, string? identifier, CancellationToken cancellationToken)
     {
         var query = identifier is null ? null : RemoteQuery.Join([new("identifier", identifier)]);
         return CollectAsync(_rest.ListAsync(
-            _rest.AssetUrl("task", $"{Escape(taskKey)}/output_assets", query), SubstraJsonContext.Default.OutputAsset, cancellationToken));
+            _rest.AssetUrl("task", $"{Escape(taskKey)}/output_assets", query), SubstraJson.TypeInfo<OutputAsset>(), cancellationToken));
     }
 
     public async Task CancelComputePlanAsync(string key, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ internal sealed class RestClient : IDisposable
     private readonly bool _ownsHttp;
     private readonly RemoteRetryPipelines _retries;
     private readonly ILogger _logger;
+    private readonly Uri _platform;
     private string? _token;
     private RemoteSession? _session;
 
@@ -27,6 +28,7 @@ internal sealed class RestClient : IDisposable
     {
         Settings = settings;
         _logger = logger;
+        _platform = new Uri(settings.BaseUrl);
         _token = string.IsNullOrEmpty(settings.Token) ? null : settings.Token;
         _http = http ?? RemoteHttp.CreateClient(settings.Insecure);
         _ownsHttp = http is null;
@@ -158,10 +160,18 @@ internal sealed class RestClient : IDisposable
     {
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse(RemoteHttp.Accept));
-        // Fix of the reference: no "Authorization: Token None" when there is no token.
+        // Fix of the reference: no "Authorization: Token None" when there is no token, and the token only goes to the
+        // platform's own origin (a storage address the server returns may be on another host).
         if (authorize && _token is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Token", _token);
+            if (IsPlatformOrigin(request.RequestUri!))
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Token", _token);
+            }
+            else
+            {
+                _logger.LogDebug("{Url} is not on the platform's origin {Origin}: sent without credentials", url, _platform.GetLeftPart(UriPartial.Authority));
+            }
         }
         // A fresh content per try, so a retried upload sends its files from the start.
         request.Content = content?.Invoke();
@@ -191,6 +201,11 @@ internal sealed class RestClient : IDisposable
             _logger.LogDebug("{Method} {Url}: done in {Elapsed:F2}ms error={Error}", method, url, stopwatch.Elapsed.TotalMilliseconds, error ?? "None");
         }
     }
+
+    /// <summary>Same scheme, host and port as the configured URL.</summary>
+    private bool IsPlatformOrigin(Uri url) =>
+        url.IsAbsoluteUri
+        && Uri.Compare(url, _platform, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) == 0;
 
     private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {

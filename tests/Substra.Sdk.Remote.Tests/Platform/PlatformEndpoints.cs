@@ -338,26 +338,30 @@ internal sealed class PlatformEndpoints(FakePlatform platform)
         {
             return Invalid("tasks is required");
         }
-        var created = new JsonArray();
-        foreach (var spec in tasks.Select(t => t!.AsObject()))
+        // As on the platform, a batch is created whole or not at all, and a conflict names no key.
+        var existing = tasks.Select(t => (string)t!["key"]!).FirstOrDefault(key => Store.Get("task", key) is not null);
+        if (existing is not null)
         {
-            var key = (string)spec["key"]!;
-            if (Store.Get("task", key) is not null)
-            {
-                return (409, new JsonArray(new JsonObject { ["key"] = key }));
-            }
-            var function = Store.Get("function", (string?)spec["function_key"] ?? "");
-            if (function is null)
+            return (409, new JsonObject { ["detail"] = $"task {existing} already exists" });
+        }
+        var specs = tasks.Select(t => t!.AsObject()).ToList();
+        foreach (var spec in specs)
+        {
+            if (Store.Get("function", (string?)spec["function_key"] ?? "") is null)
             {
                 return Invalid($"function {(string?)spec["function_key"]} not found");
             }
-            var plan = Store.Get("compute_plan", (string?)spec["compute_plan_key"] ?? "");
-            if (plan is null)
+            if (Store.Get("compute_plan", (string?)spec["compute_plan_key"] ?? "") is null)
             {
                 return Invalid($"compute plan {(string?)spec["compute_plan_key"]} not found");
             }
+        }
+        var created = new JsonArray();
+        foreach (var spec in specs)
+        {
+            var plan = Store.Get("compute_plan", (string)spec["compute_plan_key"]!)!;
             plan["task_count"] = (int)plan["task_count"]! + 1;
-            var task = AssetPayloads.Task(spec, function);
+            var task = AssetPayloads.Task(spec, Store.Get("function", (string)spec["function_key"]!)!);
             Store.Put("task", task);
             created.Add(task.DeepClone());
         }
