@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Substra.Sdk.Local.Compute.Archives;
 
 namespace Substra.Sdk.Backends;
 
@@ -22,6 +23,12 @@ public sealed record LocalBackendSettings
 
     /// <summary>Kills a task that runs longer than this; no limit when null.</summary>
     public TimeSpan? TaskTimeout { get; init; }
+
+    /// <summary>
+    /// How far a function archive may expand: checked when it is registered and while a spawner unpacks it;
+    /// <see cref="ArchiveLimits.Default"/> when null.
+    /// </summary>
+    public ArchiveLimits? ArchiveLimits { get; init; }
 
     public required ILoggerFactory LoggerFactory { get; init; }
 }

@@ -13,6 +13,7 @@ internal sealed partial class LocalBackend
     {
         ArgumentNullException.ThrowIfNull(spec);
         MetadataRules.Check(spec.Metadata);
+        FunctionArchiveInspector.Inspect(spec.File, _settings.ArchiveLimits, cancellationToken);
         var key = Guid.NewGuid().ToString();
         var (archive, description) = await CopyAssetFilesAsync(key, spec.File, spec.Description, cancellationToken).ConfigureAwait(false);
         var function = new Function

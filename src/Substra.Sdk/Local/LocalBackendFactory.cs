@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Local.Compute;
+using Substra.Sdk.Local.Compute.Archives;
 using Substra.Sdk.Local.Compute.Subprocess;
 using Substra.Sdk.Local.Docker;
 
@@ -19,9 +20,12 @@ public sealed class LocalBackendFactory : ILocalBackendFactory
         ITaskSpawner spawner = settings.BackendType switch
         {
             BackendType.LocalSubprocess => new SubprocessSpawner(
-                new SubprocessSpawnerOptions { WorkspaceDirectory = workspace, PythonInterpreter = settings.PythonInterpreter },
+                new SubprocessSpawnerOptions
+                {
+                    WorkspaceDirectory = workspace, PythonInterpreter = settings.PythonInterpreter, ArchiveLimits = settings.ArchiveLimits,
+                },
                 settings.LoggerFactory.CreateLogger<SubprocessSpawner>()),
-            BackendType.LocalDocker => CreateDockerSpawner(),
+            BackendType.LocalDocker => CreateDockerSpawner(settings.ArchiveLimits),
             _ => throw new ArgumentException(
                 $"A local backend is subprocess or docker, not {settings.BackendType.ToWireName()}.", nameof(settings)),
         };
@@ -39,5 +43,6 @@ public sealed class LocalBackendFactory : ILocalBackendFactory
 
     // Kept apart so that Docker.DotNet is only loaded when the docker backend is chosen.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ITaskSpawner CreateDockerSpawner() => new DockerSpawner(DockerSpawnerOptions.FromEnvironment());
+    private static ITaskSpawner CreateDockerSpawner(ArchiveLimits? archiveLimits) =>
+        new DockerSpawner(DockerSpawnerOptions.FromEnvironment() with { ArchiveLimits = archiveLimits });
 }

@@ -1,6 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Substra.Sdk.Local.Compute;
+using Substra.Sdk.Local.Compute.Archives;
 
 namespace Substra.Sdk.Local.Docker;
 
@@ -32,7 +33,7 @@ public sealed class DockerSpawner : ITaskSpawner
         if (_options.MemoryBytes is <= 0) throw new ArgumentException($"MemoryBytes must be positive or null, got {_options.MemoryBytes}.", nameof(options));
         if (_options.Cpus is { } cpus && (cpus <= 0 || double.IsNaN(cpus))) throw new ArgumentException($"Cpus must be positive or null, got {cpus}.", nameof(options));
         _engine = DockerEngine.Connect(_options.Endpoint);
-        _images = new FunctionImages(_engine);
+        _images = new FunctionImages(_engine, _options.ArchiveLimits ?? ArchiveLimits.Default);
     }
 
     /// <summary>The engine endpoint in use.</summary>

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using Substra.Sdk.Local.Compute.Archives;
+
 namespace Substra.Sdk.Local.Compute.Subprocess;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed class SubprocessSpawner : ITaskSpawner
     {
         _options = options ?? new SubprocessSpawnerOptions();
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _functions = new UnpackedFunctionCache(Path.Combine(_options.WorkspaceDirectory, "functions"));
+        _functions = new UnpackedFunctionCache(Path.Combine(_options.WorkspaceDirectory, "functions"), _options.ArchiveLimits ?? ArchiveLimits.Default);
     }
 
     /// <inheritdoc />
