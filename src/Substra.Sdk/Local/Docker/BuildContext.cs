@@ -41,10 +41,12 @@ internal static class BuildContext
 
     private static void Write(string archivePath, ArchiveLimits limits, Stream output, CancellationToken cancellationToken)
     {
-        using var writer = new TarWriter(output, TarEntryFormat.Pax, leaveOpen: true);
+        // GNU, not PAX: the PAX writer buffers an unseekable entry in memory to learn its size; GNU writes it through
+        // and patches the size into the header (long names still get GNU long-name entries).
+        using var writer = new TarWriter(output, TarEntryFormat.Gnu, leaveOpen: true);
         ArchiveWalker.Walk(archivePath, limits, SizeCheck.Metered, item =>
         {
-            var entry = new PaxTarEntry(item.IsDirectory ? TarEntryType.Directory : TarEntryType.RegularFile, item.Path)
+            var entry = new GnuTarEntry(item.IsDirectory ? TarEntryType.Directory : TarEntryType.RegularFile, item.Path)
             {
                 Mode = (UnixFileMode)(item.UnixPermissions != 0 ? item.UnixPermissions : item.IsDirectory ? 0b111_101_101 : 0b110_100_100),
                 ModificationTime = item.ModificationTime,
@@ -55,7 +57,6 @@ internal static class BuildContext
                 return;
             }
 
-            // An unseekable content stream makes the writer copy it through and patch the size into the header afterwards.
             using var content = item.OpenContent();
             entry.DataStream = content;
             writer.WriteEntry(entry);
