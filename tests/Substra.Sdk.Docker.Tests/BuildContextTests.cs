@@ -69,10 +69,13 @@ public sealed class BuildContextTests(DockerEngineFixture engine) : IDisposable
     [Fact]
     public async Task A_tar_gz_context_holds_the_archive_tree_as_a_plain_tar()
     {
+        // Past the 100 bytes of a tar header's name field: the context needs a long-name entry for it.
+        var deep = string.Join('/', Enumerable.Range(0, 15).Select(i => $"package{i}")) + "/module.py";
         var archive = Tar(Folder, gzip: true, writer =>
         {
             AddText(writer, "./src/main.py", "print(1)");
             writer.WriteEntry(new PaxTarEntry(TarEntryType.Directory, "empty/"));
+            AddText(writer, deep, "pass");
         });
 
         await using var context = await BuildContext.OpenAsync(archive, ArchiveLimits.Default, CancellationToken.None);
@@ -84,7 +87,30 @@ public sealed class BuildContextTests(DockerEngineFixture engine) : IDisposable
             entries.Add((entry.Name, entry.EntryType));
         }
 
-        Assert.Equal([("Dockerfile", TarEntryType.RegularFile), ("src/main.py", TarEntryType.RegularFile), ("empty", TarEntryType.Directory)], entries);
+        Assert.Equal(
+            [("Dockerfile", TarEntryType.RegularFile), ("src/main.py", TarEntryType.RegularFile), ("empty", TarEntryType.Directory), (deep, TarEntryType.RegularFile)],
+            entries);
+    }
+
+    [Fact]
+    public async Task The_engine_builds_the_streamed_context_with_long_names_and_runs_it()
+    {
+        var deep = string.Join('/', Enumerable.Range(0, 15).Select(i => $"package{i}")) + "/module.py";
+        var archive = FunctionArchive.Python(Folder, "train", new Dictionary<string, string> { [deep] = "pass", ["nonce.txt"] = Guid.NewGuid().ToString() },
+            zip: true, extraDockerfileLines: $"RUN test -f \"/app/{deep}\"\n");
+        _task.AddOutput("model");
+        try
+        {
+            await using var spawner = new DockerSpawner();
+
+            await spawner.SpawnAsync(_task.Request(archive), new CancellationTokenSource(TimeSpan.FromMinutes(5)).Token);
+
+            Assert.Equal(1, spawner.BuildCount);
+        }
+        finally
+        {
+            await engine.RemoveImageAsync(archive.Checksum);
+        }
     }
 
     [Fact]

@@ -97,6 +97,13 @@ internal sealed class ArchiveTree(string archivePath)
             throw Unsafe($"Unsupported absolute path for member: {entryName}");
         }
 
+        // Most names are clean already (no empty, '.' or '..' segment): keep them as they are, without splitting.
+        var trimmed = name.TrimEnd('/');
+        if (IsClean(trimmed))
+        {
+            return trimmed;
+        }
+
         var segments = name.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(segment => segment != ".").ToArray();
         if (segments.Contains(".."))
         {
@@ -104,6 +111,25 @@ internal sealed class ArchiveTree(string archivePath)
         }
 
         return segments.Length == 0 ? null : string.Join('/', segments);
+    }
+
+    private static bool IsClean(string path)
+    {
+        if (path.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var range in path.AsSpan().Split('/'))
+        {
+            var segment = path.AsSpan(range);
+            if (segment.Length == 0 || segment is "." or "..")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private UnsafeArchiveException Unsafe(string reason) => UnsafeArchiveException.ForEntry(archivePath, reason);
