@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Substra.Sdk.Local.Compute.Archives;
 
 namespace Substra.Sdk.Backends;
 
@@ -25,6 +26,12 @@ public sealed record LocalBackendSettings
 
     /// <summary>The client name: the local platform keeps one organisation id per name.</summary>
     public string? ClientName { get; init; }
+
+    /// <summary>
+    /// How far a function archive may expand: checked when it is registered and while a spawner unpacks it;
+    /// <see cref="ArchiveLimits.Default"/> when null.
+    /// </summary>
+    public ArchiveLimits? ArchiveLimits { get; init; }
 
     public required ILoggerFactory LoggerFactory { get; init; }
 }

@@ -14,6 +14,7 @@ internal sealed partial class LocalBackend
     {
         ArgumentNullException.ThrowIfNull(spec);
         MetadataRules.Check(spec.Metadata);
+        FunctionArchiveInspector.Inspect(spec.File, _settings.ArchiveLimits ?? _platform.ArchiveLimits, cancellationToken);
         var key = Guid.NewGuid().ToString();
         var archive = await StoreFileAsync(spec.File, ContentStore.Roles.FunctionArchive, cancellationToken).ConfigureAwait(false);
         var description = await StoreFileAsync(spec.Description, ContentStore.Roles.Description, cancellationToken).ConfigureAwait(false);

@@ -109,17 +109,19 @@ public sealed class LifecycleTests
     }
 
     [Fact]
-    public async Task A_bad_dockerfile_is_a_build_error()
+    public async Task A_function_that_cannot_start_is_a_build_error()
     {
         await using var network = new LocalNetwork();
         var org = await network.OrganizationIdAsync(0);
-        var function = await network.AddFunctionAsync(0, "train", [], [Output("model", AssetKind.Model)], dockerfile: "FROM python:3.11\nCMD [\"python3\"]\n");
+        // Registration accepts it (the script could come from the base image); the subprocess spawner cannot run it.
+        var function = await network.AddFunctionAsync(0, "train", [], [Output("model", AssetKind.Model)],
+            dockerfile: "FROM python:3.11\nENTRYPOINT [\"python3\", \"missing.py\", \"--function-name\", \"train\"]\n");
         var key = await network[0].AddTaskAsync(new TaskSpec { FunctionKey = function, Worker = org, Outputs = new Dictionary<string, ComputeTaskOutputSpec> { ["model"] = PublicOutput } }, None);
 
         var task = await network.WaitForTaskStatusAsync(key, ComputeTaskStatus.Failed);
 
         Assert.Equal(TaskErrorType.Build, task.ErrorType);
-        Assert.Contains("Couldn't get entrypoint in Dockerfile", await network[0].GetLogsAsync(key, None));
+        Assert.Contains("The ENTRYPOINT script 'missing.py' was not found in the function archive", await network[0].GetLogsAsync(key, None));
         var plan = await network[0].GetComputePlanAsync(task.ComputePlanKey, None);
         Assert.Equal(ComputePlanStatus.Failed, plan.Status);
         Assert.Equal(key, plan.FailedTaskKey);

@@ -1,6 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Substra.Sdk.Local.Compute;
+using Substra.Sdk.Local.Compute.Archives;
 
 namespace Substra.Sdk.Local.Docker;
 
@@ -34,7 +35,7 @@ public sealed class DockerSpawner : ITaskSpawner
         if (_options.PlatformId is "") throw new ArgumentException("PlatformId must be a non-empty id (or null for a random one).", nameof(options));
         PlatformId = _options.PlatformId ?? Guid.NewGuid().ToString("N");
         _engine = DockerEngine.Connect(_options.Endpoint);
-        _images = new FunctionImages(_engine);
+        _images = new FunctionImages(_engine, _options.ArchiveLimits ?? ArchiveLimits.Default);
     }
 
     /// <summary>The id labelling every container of this spawner (<see cref="DockerLabels.PlatformId"/>).</summary>

@@ -1,3 +1,5 @@
+using Substra.Sdk.Local.Compute.Archives;
+
 namespace Substra.Sdk.Local.Docker;
 
 /// <summary>How the docker backend talks to the engine and confines task containers.</summary>
@@ -33,6 +35,9 @@ public sealed record DockerSpawnerOptions
 
     /// <summary>Keeps the container of a task that exited non-zero (for <c>docker logs</c> / <c>docker inspect</c>); removed otherwise.</summary>
     public bool KeepFailedContainers { get; init; }
+
+    /// <summary>How far a function archive may expand when it becomes a build context; <c>null</c> for <see cref="ArchiveLimits.Default"/>.</summary>
+    public ArchiveLimits? ArchiveLimits { get; init; }
 
     /// <summary>
     /// The defaults overridden by <c>SUBSTRA_DOCKER_CPUS</c> (e.g. 1.5), <c>SUBSTRA_DOCKER_MEMORY</c> and <c>SUBSTRA_DOCKER_SHM_SIZE</c>

@@ -3,14 +3,16 @@ using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 using Substra.Sdk.Local.Compute;
+using Substra.Sdk.Local.Compute.Archives;
 
 namespace Substra.Sdk.Local.Docker;
 
 /// <summary>
 /// The images of function archives, tagged <c>function-&lt;archive sha256&gt;</c>: built once, then reused by every task,
-/// plan and run on the engine. Concurrent tasks of one function wait for a single build.
+/// plan and run on the engine. Concurrent tasks of one function wait for a single build. The build context stops at
+/// <paramref name="limits"/>.
 /// </summary>
-internal sealed class FunctionImages(DockerEngine engine)
+internal sealed class FunctionImages(DockerEngine engine, ArchiveLimits limits)
 {
     // Process-wide: two spawners on one engine must not build the same tag twice either.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> BuildGates = new();
@@ -84,7 +86,7 @@ internal sealed class FunctionImages(DockerEngine engine)
             },
         };
 
-        await using var context = await BuildContext.OpenAsync(archivePath, cancellationToken);
+        await using var context = await BuildContext.OpenAsync(archivePath, limits, cancellationToken);
         try
         {
             await engine.Client.Images.BuildImageFromDockerfileAsync(parameters, context, null, null, log, cancellationToken);

@@ -27,6 +27,7 @@ internal static class ImplicitPlatforms
                     MaxParallelTasks = settings.MaxParallelTasks,
                     PythonInterpreter = settings.PythonInterpreter,
                     TaskTimeout = settings.TaskTimeout,
+                    ArchiveLimits = settings.ArchiveLimits,
                     LoggerFactory = settings.LoggerFactory,
                 }));
                 Open.Add(workspace, entry);

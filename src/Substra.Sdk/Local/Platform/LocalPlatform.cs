@@ -83,6 +83,8 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
 
     internal ILoggerFactory LoggerFactory => _loggerFactory;
 
+    internal Compute.Archives.ArchiveLimits? ArchiveLimits => _options.ArchiveLimits;
+
     /// <summary>
     /// Opens the platform of a workspace: creates it, or reloads it and resumes its running plans (tasks that were DONE
     /// are not run again; tasks that were running are run again from their inputs, after any process the previous host
@@ -324,9 +326,13 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
             if (!_spawners.TryGetValue(backendType, out var spawner))
             {
                 spawner = backendType == BackendType.LocalDocker
-                    ? CreateDockerSpawner(PlatformId)
+                    ? CreateDockerSpawner(PlatformId, _options.ArchiveLimits)
                     : new SubprocessSpawner(
-                        new SubprocessSpawnerOptions { WorkspaceDirectory = Workspace.Root, PythonInterpreter = _options.PythonInterpreter, PlatformId = PlatformId },
+                        new SubprocessSpawnerOptions
+                        {
+                            WorkspaceDirectory = Workspace.Root, PythonInterpreter = _options.PythonInterpreter, PlatformId = PlatformId,
+                            ArchiveLimits = _options.ArchiveLimits,
+                        },
                         _loggerFactory.CreateLogger<SubprocessSpawner>());
                 _spawners[backendType] = spawner;
             }
@@ -337,8 +343,8 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
 
     // Kept apart so that Docker.DotNet is only loaded when the docker backend is used.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ITaskSpawner CreateDockerSpawner(string platformId) =>
-        new DockerSpawner(DockerSpawnerOptions.FromEnvironment() with { PlatformId = platformId });
+    private static ITaskSpawner CreateDockerSpawner(string platformId, Compute.Archives.ArchiveLimits? limits) =>
+        new DockerSpawner(DockerSpawnerOptions.FromEnvironment() with { PlatformId = platformId, ArchiveLimits = limits });
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private int RemoveContainers(string platformId)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Substra.Sdk.Local.Compute;
+using Substra.Sdk.Local.Compute.Archives;
 
 namespace Substra.Sdk.Local.Platform;
 
@@ -23,6 +24,9 @@ public sealed record LocalPlatformOptions
 
     /// <summary>Kills a task that runs longer than this; no limit when null.</summary>
     public TimeSpan? TaskTimeout { get; init; }
+
+    /// <summary>How far a function archive may expand (checked at registration and while unpacking); defaults when null.</summary>
+    public ArchiveLimits? ArchiveLimits { get; init; }
 
     /// <summary>Runs every task with this spawner instead of the built-in ones (the platform disposes it).</summary>
     public ITaskSpawner? Spawner { get; init; }

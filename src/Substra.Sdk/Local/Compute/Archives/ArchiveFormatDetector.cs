@@ -51,4 +51,22 @@ internal static class ArchiveFormatDetector
 
         return ArchiveFormat.Unknown;
     }
+
+    /// <summary>The refusal of a tar compressed with something .NET cannot read: its entries could not be checked.</summary>
+    public static NotSupportedException UnsupportedCompression(string archivePath, ArchiveFormat format) =>
+        new($"Cannot uncompress '{archivePath}': it is a tar compressed with {Describe(format)}, which the local backend does not support. " +
+            "Repack the function as a .zip or a .tar.gz archive.");
+
+    /// <summary>The refusal of a file that is no archive at all.</summary>
+    public static InvalidDataException NotAnArchive(string archivePath) =>
+        new($"Cannot uncompress '{archivePath}': it is neither a zip nor a tar archive. " +
+            "A function archive must be a .zip or a .tar(.gz) holding the Dockerfile at its root.");
+
+    private static string Describe(ArchiveFormat format) => format switch
+    {
+        ArchiveFormat.TarBzip2 => "bzip2",
+        ArchiveFormat.TarXz => "xz",
+        ArchiveFormat.TarZstandard => "zstandard",
+        _ => format.ToString(),
+    };
 }

@@ -3,6 +3,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using Substra.Sdk.Local.Compute.Archives;
+
 namespace Substra.Sdk.Local.Compute.Subprocess;
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed class SubprocessSpawner : ITaskSpawner
         _logger = logger ?? (ILogger)NullLogger.Instance;
         PlatformId = _options.PlatformId ?? Guid.NewGuid().ToString("N");
         TaskProcessReaper.Validate(PlatformId, nameof(SubprocessSpawnerOptions.PlatformId));
-        _functions = new UnpackedFunctionCache(Path.Combine(_options.WorkspaceDirectory, "functions"));
+        _functions = new UnpackedFunctionCache(Path.Combine(_options.WorkspaceDirectory, "functions"), _options.ArchiveLimits ?? ArchiveLimits.Default);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Substra.Sdk.Local.Compute.Archives;
+
 namespace Substra.Sdk.Local.Compute.Subprocess;
 
 /// <summary>How the subprocess spawner finds its workspace and the interpreters that run functions.</summary>
@@ -27,6 +29,9 @@ public sealed record SubprocessSpawnerOptions
     /// id per spawner.
     /// </summary>
     public string? PlatformId { get; init; }
+
+    /// <summary>How far a function archive may expand when it is unpacked; <c>null</c> for <see cref="ArchiveLimits.Default"/>.</summary>
+    public ArchiveLimits? ArchiveLimits { get; init; }
 
     internal string ResolvePython() =>
         PythonInterpreter is { Length: > 0 } configured ? configured

@@ -7,9 +7,9 @@ namespace Substra.Sdk.Local.Compute.Subprocess;
 /// <summary>
 /// Unpacks each function archive once, into <c>&lt;root&gt;/&lt;sha256&gt;/</c>, and hands the same folder to every task of that
 /// function. Concurrent tasks share one extraction; extraction goes to a temporary folder renamed into place, so a
-/// half-written folder is never seen, even by another process.
+/// half-written folder is never seen, even by another process. Extraction stops at <paramref name="limits"/>.
 /// </summary>
-internal sealed partial class UnpackedFunctionCache(string root)
+internal sealed partial class UnpackedFunctionCache(string root, ArchiveLimits limits)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _unpacking = new(StringComparer.Ordinal);
 
@@ -47,7 +47,7 @@ internal sealed partial class UnpackedFunctionCache(string root)
         var staging = Path.Combine(Root, $".{checksum}.{Guid.NewGuid():N}.tmp");
         try
         {
-            SafeArchiveExtractor.Extract(archivePath, staging);
+            SafeArchiveExtractor.Extract(archivePath, staging, limits);
             try
             {
                 Directory.Move(staging, final);
