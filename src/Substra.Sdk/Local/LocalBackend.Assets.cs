@@ -102,6 +102,7 @@ internal sealed partial class LocalBackend
                 throw NotFound(datasetKey);
             }
 
+            DataSampleOwnership.CheckAdd(_store, _organization.Id, spec.DataManagerKeys, folders);
             foreach (var folder in folders)
             {
                 var key = Guid.NewGuid().ToString();
@@ -131,6 +132,7 @@ internal sealed partial class LocalBackend
     {
         lock (_store.Gate)
         {
+            DataSampleOwnership.CheckLink(_store, datasetKey, dataSampleKeys);
             var dataset = _store.Datasets.GetValueOrDefault(datasetKey) ?? throw NotFound(datasetKey);
             foreach (var sampleKey in dataSampleKeys)
             {
