@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Local;
+using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Models;
 using Substra.Sdk.Schemas;
 using Substra.Tools.Schema;
@@ -17,11 +18,12 @@ public sealed class LocalNetwork : IAsyncDisposable
     private readonly TempDirectory _temp = new();
     private readonly List<IBackend> _organizations = [];
 
-    public LocalNetwork(int organizations = 1, int maxParallelTasks = 2, TimeSpan? taskTimeout = null)
+    /// <param name="spawner">Gives each organisation's spawner for the workspace; null: the backend type's own.</param>
+    public LocalNetwork(int organizations = 1, int maxParallelTasks = 2, TimeSpan? taskTimeout = null, Func<string, ITaskSpawner>? spawner = null)
     {
         for (var i = 0; i < organizations; i++)
         {
-            _organizations.Add(new LocalBackendFactory().Create(new LocalBackendSettings
+            var settings = new LocalBackendSettings
             {
 #if SUBSTRA_DOCKER_BACKEND
                 // Substra.Sdk.Docker.Tests compiles this suite again to run it in containers.
@@ -34,7 +36,8 @@ public sealed class LocalNetwork : IAsyncDisposable
                 PythonInterpreter = SpawnerFixture.Python,
                 TaskTimeout = taskTimeout,
                 LoggerFactory = NullLoggerFactory.Instance,
-            }));
+            };
+            _organizations.Add(spawner is null ? new LocalBackendFactory().Create(settings) : new LocalBackendFactory().Create(settings, spawner(Workspace)));
         }
     }
 

@@ -7,7 +7,8 @@ namespace Substra.Sdk.Local.Compute.Subprocess;
 
 /// <summary>
 /// Runs tasks as processes on this machine: the archive is unpacked once per checksum, its Dockerfile's exec-form
-/// ENTRYPOINT is run without a shell with <c>@arguments.txt</c>, in the unpacked folder, with data samples linked in.
+/// ENTRYPOINT is run without a shell with <c>@arguments.txt</c>, in the unpacked folder, with the data samples shown
+/// read-only (<see cref="DataSampleGuard"/>).
 /// </summary>
 public sealed class SubprocessSpawner : ITaskSpawner
 {
@@ -18,6 +19,7 @@ public sealed class SubprocessSpawner : ITaskSpawner
     private readonly ILogger _logger;
     private readonly UnpackedFunctionCache _functions;
     private readonly ChildProcessRegistry _children = new();
+    private readonly DataSampleGuard _dataSamples;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DockerfileEntrypoint Entrypoint, EntrypointCommand Command)> _commands =
         new(StringComparer.Ordinal);
 
@@ -26,6 +28,7 @@ public sealed class SubprocessSpawner : ITaskSpawner
         _options = options ?? new SubprocessSpawnerOptions();
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _functions = new UnpackedFunctionCache(Path.Combine(_options.WorkspaceDirectory, "functions"));
+        _dataSamples = new DataSampleGuard(_options.DataSamples, _options.WorkspaceDirectory, _logger);
     }
 
     /// <inheritdoc />
@@ -51,7 +54,6 @@ public sealed class SubprocessSpawner : ITaskSpawner
         Directory.CreateDirectory(inputs);
         Directory.CreateDirectory(outputs);
         Directory.CreateDirectory(cliArgs);
-        DataSampleLinks.Create(inputs, request.DataSamples);
 
         var argumentsFile = Path.Combine(cliArgs, ArgumentsFileName);
         IEnumerable<string> lines = ["--function-name", entrypoint.FunctionName, .. request.Arguments.Select(argument => argument
@@ -60,7 +62,8 @@ public sealed class SubprocessSpawner : ITaskSpawner
             .Replace(SpawnRequest.CliArgsVolume, cliArgs, StringComparison.Ordinal))];
         await File.WriteAllTextAsync(argumentsFile, string.Join('\n', lines), cancellationToken).ConfigureAwait(false);
 
-        var startInfo = new ProcessStartInfo(command.Program)
+        var (program, arguments) = _dataSamples.Prepare(taskDirectory, request.DataSamples, command.Program, [.. command.Arguments, "@" + argumentsFile]);
+        var startInfo = new ProcessStartInfo(program)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -68,12 +71,11 @@ public sealed class SubprocessSpawner : ITaskSpawner
             RedirectStandardInput = false,
             WorkingDirectory = functionDirectory,
         };
-        foreach (var argument in command.Arguments)
+        foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
 
-        startInfo.ArgumentList.Add("@" + argumentsFile);
         TaskEnvironment.RemoveSecrets(startInfo.Environment);
 
         await RunAsync(request, startInfo, cancellationToken).ConfigureAwait(false);

@@ -21,6 +21,9 @@ public sealed record SubprocessSpawnerOptions
     /// </summary>
     public string? DotnetHost { get; init; }
 
+    /// <summary>How tasks see their data samples; <see cref="DataSampleExposure.Automatic"/> outside tests.</summary>
+    internal DataSampleExposure DataSamples { get; init; } = DataSampleExposure.Automatic;
+
     internal string ResolvePython() =>
         PythonInterpreter is { Length: > 0 } configured ? configured
         : Environment.GetEnvironmentVariable(PythonEnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
