@@ -12,9 +12,9 @@ using Substra.Tools.Schema;
 
 // Local backend figures: registration time and memory of large plans, per-task overhead of real C# and Python tasks,
 // wall time of a FedAvg plan.
-// Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|overhead|fedavg|all]
+// Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|overhead|fedavg|inputs|all]
 //   [--python /usr/bin/python3] [--tasks 200] [--language csharp|python|both] [--orgs 10] [--rounds 10] [--parallelism N]
-const string Usage = "Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|overhead|fedavg|all] " +
+const string Usage = "Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|overhead|fedavg|inputs|all] " +
     "[--python PATH] [--tasks N] [--language csharp|python|both] [--orgs N] [--rounds N] [--parallelism N]";
 var mode = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var python = Option("--python") ?? "/usr/bin/python3";
@@ -23,7 +23,7 @@ var language = Option("--language") ?? "both";
 var organisations = Count("--orgs", 10);
 var rounds = Count("--rounds", 10);
 int? fedAvgParallelism = Option("--parallelism") is null ? null : Count("--parallelism", 0);
-if (mode is not ("registration" or "overhead" or "fedavg" or "all"))
+if (mode is not ("registration" or "overhead" or "fedavg" or "inputs" or "all"))
 {
     Console.Error.WriteLine($"Unknown mode '{mode}'. {Usage}");
     return 2;
@@ -106,6 +106,11 @@ try
     if (mode is "fedavg" or "all")
     {
         await FedAvgBench.RunAsync(root, organisations, rounds, fedAvgParallelism);
+    }
+
+    if (mode is "inputs")
+    {
+        await InputsBench.RunAsync(root);
     }
 }
 finally
