@@ -13,9 +13,9 @@ using Substra.Tools.Schema;
 
 // Local backend figures: registration time and memory of large plans, per-task overhead of real C# and Python tasks,
 // wall time of a FedAvg plan.
-// Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|overhead|fedavg|archives|all]
+// Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|overhead|fedavg|archives|inputs|all]
 //   [--python /usr/bin/python3] [--tasks 200] [--language csharp|python|both] [--orgs 10] [--rounds 10] [--parallelism N]
-const string Usage = "Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|overhead|fedavg|archives|all] " +
+const string Usage = "Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|overhead|fedavg|archives|inputs|all] " +
     "[--python PATH] [--tasks N] [--language csharp|python|both] [--orgs N] [--rounds N] [--parallelism N]";
 var mode = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var python = Option("--python") ?? "/usr/bin/python3";
@@ -24,7 +24,7 @@ var language = Option("--language") ?? "both";
 var organisations = Count("--orgs", 10);
 var rounds = Count("--rounds", 10);
 int? fedAvgParallelism = Option("--parallelism") is null ? null : Count("--parallelism", 0);
-if (mode is not ("registration" or "overhead" or "fedavg" or "archives" or "all"))
+if (mode is not ("registration" or "overhead" or "fedavg" or "archives" or "inputs" or "all"))
 {
     Console.Error.WriteLine($"Unknown mode '{mode}'. {Usage}");
     return 2;
@@ -112,6 +112,11 @@ try
     if (mode is "archives" or "all")
     {
         await ArchiveBench.RunAsync(root);
+    }
+
+    if (mode is "inputs")
+    {
+        await InputsBench.RunAsync(root);
     }
 }
 finally

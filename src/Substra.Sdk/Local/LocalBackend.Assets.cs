@@ -109,6 +109,7 @@ internal sealed partial class LocalBackend
                 throw NotFound(datasetKey);
             }
 
+            DataSampleOwnership.CheckAdd(_store, _organization.Id, spec.DataManagerKeys, folders);
             var added = new List<string>(folders.Count);
             var datasets = spec.DataManagerKeys.Distinct().ToDictionary(datasetKey => datasetKey, datasetKey => _store.Datasets[datasetKey]);
             foreach (var folder in folders)
@@ -141,6 +142,7 @@ internal sealed partial class LocalBackend
     {
         _store.Write(() =>
         {
+            DataSampleOwnership.CheckLink(_store, datasetKey, dataSampleKeys);
             var dataset = _store.Datasets.GetValueOrDefault(datasetKey) ?? throw NotFound(datasetKey);
             var samples = new List<DataSample>(dataSampleKeys.Count);
             foreach (var sampleKey in dataSampleKeys)

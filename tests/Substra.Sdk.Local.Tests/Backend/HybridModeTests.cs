@@ -52,6 +52,26 @@ public sealed class HybridModeTests : IDisposable
                      "is not supported yet: register the function, data and models with this local client.", error.Message);
     }
 
+    [Fact]
+    public async Task A_worker_known_neither_locally_nor_as_the_owner_of_a_platform_asset_is_refused()
+    {
+        await using var remotePlatform = LocalPlatform.Open(new LocalPlatformOptions { WorkspaceDirectory = _temp.Combine("remote"), InMemory = true });
+        await using var localPlatform = LocalPlatform.Open(new LocalPlatformOptions { WorkspaceDirectory = _temp.Combine("local-worker"), InMemory = true });
+        await using var platform = ((ILocalBackendFactory)remotePlatform).Create(Settings(remote: null));
+        await using var hybrid = (LocalBackend)((ILocalBackendFactory)localPlatform).Create(Settings(platform));
+        var function = await AddFunctionAsync(hybrid, "local train");
+        var spec = new TaskSpec
+        {
+            FunctionKey = function, Worker = "PlatformOrgMSP", Outputs = new Dictionary<string, ComputeTaskOutputSpec> { ["model"] = PublicOutput },
+        };
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => hybrid.AddTaskAsync(spec, None));
+
+        Assert.StartsWith($"The worker 'PlatformOrgMSP' of task {spec.Key} is not an organisation of this local network. Known organisations " +
+                          "(the local clients' and the owners of the platform assets in use): ", error.Message);
+        Assert.Contains(hybrid.OrganizationId, error.Message);
+    }
+
     private LocalBackendSettings Settings(IBackend? remote) => new()
     {
         BackendType = BackendType.LocalSubprocess,

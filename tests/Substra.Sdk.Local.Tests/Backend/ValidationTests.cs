@@ -8,7 +8,7 @@ using static Substra.Sdk.Local.Tests.Infrastructure.LocalNetwork;
 
 namespace Substra.Sdk.Local.Tests.Backend;
 
-/// <summary>Every check of substra-behaviour.md §4.2–4.3, with its message; nothing is registered when a check fails.</summary>
+/// <summary>Every registration check (docs/local.md), with its message; nothing is registered when a check fails.</summary>
 public sealed class ValidationTests : IAsyncLifetime
 {
     private readonly LocalNetwork _network = new(organizations: 2);
@@ -209,6 +209,129 @@ public sealed class ValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Inputs_of_the_wrong_kind_are_listed_with_the_task_the_key_and_both_kinds()
+    {
+        var model = await TrainedModelAsync();
+        var wrong = TrainA("wrong") with
+        {
+            Inputs =
+            [
+                InputRef.FromAsset("opener", model),
+                InputRef.FromAsset("datasamples", _samples[0]),
+                InputRef.FromAsset("datasamples", model),
+                InputRef.FromAsset("model", _dataset),
+            ],
+        };
+        var sampleAsModel = TrainA("sample as model") with { Inputs = [.. DataRefs(_dataset, _samples), InputRef.FromAsset("model", _samples[1])] };
+        var parentAsOpener = TrainA("parent as opener") with
+        {
+            Inputs = [InputRef.FromParentTask("opener", sampleAsModel.TaskId, "model"), .. _samples.Select(sample => InputRef.FromAsset("datasamples", sample))],
+        };
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => _network[0].AddComputePlanAsync(Plan(wrong), BatchingOptions.Default, None));
+        var second = await Assert.ThrowsAsync<InvalidRequestException>(() =>
+            _network[0].AddComputePlanAsync(Plan(sampleAsModel with { Inputs = DataRefs(_dataset, _samples) }, parentAsOpener), BatchingOptions.Default, None));
+        var third = await Assert.ThrowsAsync<InvalidRequestException>(() => _network[0].AddComputePlanAsync(Plan(sampleAsModel), BatchingOptions.Default, None));
+
+        Assert.Equal(
+            "There are errors in the inputs / outputs fields:\n" +
+            $"  - The input opener of task {wrong.TaskId} expects a dataset (ASSET_DATA_MANAGER), but {model} is a model (ASSET_MODEL): give the key of a dataset.\n" +
+            $"  - The input datasamples of task {wrong.TaskId} expects a data sample (ASSET_DATA_SAMPLE), but {model} is a model (ASSET_MODEL): " +
+            "give the key of a data sample.\n" +
+            $"  - The input model of task {wrong.TaskId} expects a model (ASSET_MODEL), but {_dataset} is a dataset (ASSET_DATA_MANAGER): " +
+            "give the key of a model, or a parent task and its model output.\n",
+            error.Message);
+        Assert.Equal(
+            "There are errors in the inputs / outputs fields:\n" +
+            $"  - The input opener of task {parentAsOpener.TaskId} expects a dataset (ASSET_DATA_MANAGER), but refers to the output model of task " +
+            $"{sampleAsModel.TaskId}, a model (ASSET_MODEL): give the key of a dataset.\n",
+            second.Message);
+        Assert.Equal(
+            "There are errors in the inputs / outputs fields:\n" +
+            $"  - The input model of task {sampleAsModel.TaskId} expects a model (ASSET_MODEL), but {_samples[1]} is a data sample (ASSET_DATA_SAMPLE): " +
+            "give the key of a model, or a parent task and its model output.\n",
+            third.Message);
+        Assert.All([error, second, third], e =>
+        {
+            Assert.Equal(400, e.StatusCode);
+            Assert.Equal("OE0101", e.ErrorCode);
+        });
+        await Assert.ThrowsAsync<NotFoundException>(() => _network[0].GetTaskAsync(sampleAsModel.TaskId, None));
+    }
+
+    [Fact]
+    public async Task Inputs_of_the_declared_kind_are_accepted()
+    {
+        var model = await TrainedModelAsync();
+
+        var plan = await _network[0].AddComputePlanAsync(
+            Plan(TrainA("with model") with { Inputs = [.. DataRefs(_dataset, _samples), InputRef.FromAsset("model", model)] }), BatchingOptions.Default, None);
+
+        Assert.Equal(ComputePlanStatus.Done, (await _network.WaitForPlanAsync(plan.Key)).Status);
+    }
+
+    [Fact]
+    public async Task A_worker_that_is_no_organisation_of_the_network_is_refused_naming_the_known_ones()
+    {
+        var task = TrainA("t") with { Worker = "MyOrgUnknownMSP" };
+        var spec = Plan(TrainA("good"), task);
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => _network[0].AddComputePlanAsync(spec, BatchingOptions.Default, None));
+
+        Assert.StartsWith($"The worker 'MyOrgUnknownMSP' of task {task.TaskId} is not an organisation of this local network. Known organisations: ", error.Message);
+        Assert.Contains(_orgA, error.Message);
+        Assert.Contains(_orgB, error.Message);
+        Assert.EndsWith(". Set the worker to the organization_id of the client of the organisation that must run the task.", error.Message);
+        Assert.Equal(400, error.StatusCode);
+        await Assert.ThrowsAsync<NotFoundException>(() => _network[0].GetComputePlanAsync(spec.Key, None));
+    }
+
+    [Fact]
+    public async Task A_sample_cannot_be_added_to_a_dataset_of_another_organisation_and_nothing_is_registered()
+    {
+        var (datasetB, _) = await _network.AddDatasetAsync(1);
+        var folder = PythonFunctions.DataSample(Path.Combine(_network.Root, "cross-owner"), (1, 1));
+        var before = await _network[1].ListDataSamplesAsync(ListQuery.All, None);
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() =>
+            _network[1].AddDataSamplesAsync(new DataSampleSpec { Paths = [folder, folder], DataManagerKeys = [datasetB, _dataset] }, local: true, None));
+
+        Assert.Equal(
+            $"The data sample '{folder}' (and 1 more) of {_orgB} cannot be added to the dataset {_dataset} of {_orgA}: a data sample belongs only to " +
+            $"datasets of its own organisation. Register the sample with the client of {_orgA}, or give a dataset of {_orgB}.",
+            error.Message);
+        Assert.Equal(400, error.StatusCode);
+        Assert.Empty((await _network[1].GetDatasetAsync(datasetB, None)).DataSampleKeys);
+        Assert.Equal(_samples, (await _network[1].GetDatasetAsync(_dataset, None)).DataSampleKeys);
+        Assert.Equal(before.Count, (await _network[1].ListDataSamplesAsync(ListQuery.All, None)).Count);
+    }
+
+    [Fact]
+    public async Task A_sample_cannot_be_linked_to_a_dataset_of_another_organisation_and_nothing_is_linked()
+    {
+        var (datasetA, samplesA) = await _network.AddDatasetAsync(0, [(1, 1)]);
+        var (datasetB, samplesB) = await _network.AddDatasetAsync(1, [(2, 2)]);
+
+        var crossOwner = await Assert.ThrowsAsync<InvalidRequestException>(() =>
+            _network[0].LinkDatasetWithDataSamplesAsync(_dataset, [samplesA[0], samplesB[0]], None));
+        var reverse = await Assert.ThrowsAsync<InvalidRequestException>(() =>
+            _network[1].LinkDatasetWithDataSamplesAsync(datasetB, [samplesA[0]], None));
+        var unknown = await Assert.ThrowsAsync<NotFoundException>(() =>
+            _network[0].LinkDatasetWithDataSamplesAsync(_dataset, [samplesA[0], "missing"], None));
+
+        Assert.Equal(
+            $"The data sample {samplesB[0]} of {_orgB} cannot be linked to the dataset {_dataset} of {_orgA}: a data sample belongs only to " +
+            $"datasets of its own organisation. Link it to a dataset of {_orgB}.",
+            crossOwner.Message);
+        Assert.StartsWith($"The data sample {samplesA[0]} of {_orgA} cannot be linked to the dataset {datasetB} of {_orgB}", reverse.Message);
+        Assert.Equal("Wrong pk missing", unknown.Message);
+        Assert.Equal(_samples, (await _network[0].GetDatasetAsync(_dataset, None)).DataSampleKeys);
+        Assert.Equal(samplesB, (await _network[0].GetDatasetAsync(datasetB, None)).DataSampleKeys);
+        Assert.Equal([datasetA], (await _network[0].GetDataSampleAsync(samplesA[0], None)).DataManagerKeys);
+        Assert.Equal([datasetB], (await _network[0].GetDataSampleAsync(samplesB[0], None)).DataManagerKeys);
+    }
+
+    [Fact]
     public async Task Creator_permissions_include_the_owner_without_changing_the_spec()
     {
         var requested = Permissions.Private("SomeOrg");
@@ -238,6 +361,15 @@ public sealed class ValidationTests : IAsyncLifetime
         Outputs = new Dictionary<string, ComputeTaskOutputSpec> { ["model"] = PublicOutput },
         Tag = id,
     };
+
+    private async Task<string> TrainedModelAsync()
+    {
+        var task = TrainA("trained");
+        var plan = await _network[0].AddComputePlanAsync(Plan(task), BatchingOptions.Default, None);
+        Assert.Equal(ComputePlanStatus.Done, (await _network.WaitForPlanAsync(plan.Key)).Status);
+        var outputs = await _network[0].ListTaskOutputAssetsAsync(task.TaskId, null, None);
+        return Assert.Single(outputs).Model!.Key;
+    }
 
     private static ComputePlanSpec Plan(params ComputePlanTaskSpec[] tasks) => new() { Name = "validation", Tasks = tasks };
 }

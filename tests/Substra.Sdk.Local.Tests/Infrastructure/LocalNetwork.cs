@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Local;
+using Substra.Sdk.Local.Platform;
+using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Models;
 using Substra.Sdk.Schemas;
 using Substra.Tools.Schema;
@@ -16,12 +18,14 @@ public sealed class LocalNetwork : IAsyncDisposable
 {
     private readonly TempDirectory _temp = new();
     private readonly List<IBackend> _organizations = [];
+    private readonly LocalPlatform? _platform;
 
-    public LocalNetwork(int organizations = 1, int maxParallelTasks = 2, TimeSpan? taskTimeout = null)
+    /// <param name="spawner">Gives each organisation's spawner for the workspace; null: the backend type's own.</param>
+    public LocalNetwork(int organizations = 1, int maxParallelTasks = 2, TimeSpan? taskTimeout = null, Func<string, ITaskSpawner>? spawner = null)
     {
         for (var i = 0; i < organizations; i++)
         {
-            _organizations.Add(new LocalBackendFactory().Create(new LocalBackendSettings
+            var settings = new LocalBackendSettings
             {
 #if SUBSTRA_DOCKER_BACKEND
                 // Substra.Sdk.Docker.Tests compiles this suite again to run it in containers.
@@ -35,7 +39,18 @@ public sealed class LocalNetwork : IAsyncDisposable
                 PythonInterpreter = SpawnerFixture.Python,
                 TaskTimeout = taskTimeout,
                 LoggerFactory = NullLoggerFactory.Instance,
-            }));
+            };
+            if (spawner is not null)
+            {
+                // A given spawner runs every task: the network owns a platform of its own with it.
+                _platform ??= LocalPlatform.Open(new LocalPlatformOptions
+                {
+                    WorkspaceDirectory = Workspace, Spawner = spawner(Workspace), MaxParallelTasks = maxParallelTasks,
+                    PythonInterpreter = SpawnerFixture.Python, TaskTimeout = taskTimeout,
+                });
+            }
+
+            _organizations.Add(_platform is null ? new LocalBackendFactory().Create(settings) : ((ILocalBackendFactory)_platform).Create(settings));
         }
     }
 
@@ -151,6 +166,11 @@ public sealed class LocalNetwork : IAsyncDisposable
         foreach (var organization in _organizations)
         {
             await organization.DisposeAsync();
+        }
+
+        if (_platform is not null)
+        {
+            await _platform.DisposeAsync();
         }
 
         _temp.Dispose();

@@ -9,7 +9,7 @@ namespace Substra.Sdk.Local.Docker;
 /// Runs tasks in containers of the image built from the function archive (the reference's docker spawner, confined):
 /// no network, no privileges, no new privileges, a non-root user, read-only inputs and data samples bind-mounted read-only.
 /// </summary>
-public sealed class DockerSpawner : ITaskSpawner
+public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
 {
     /// <summary>Where the task's folders are mounted in the container (the platform's paths).</summary>
     public const string InputsPath = "/substra_internal/inputs";

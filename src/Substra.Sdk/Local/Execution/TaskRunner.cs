@@ -82,6 +82,7 @@ internal sealed class TaskRunner(
         var inputs = Path.Combine(taskDirectory, "inputs");
         var fakeSamples = 0;
         var remoteDataset = false;
+        var inputFiles = new InputFiles(spawners(task.BackendType));
 
         lock (store.Gate)
         {
@@ -102,7 +103,7 @@ internal sealed class TaskRunner(
                     var model = matches[0].Model ?? throw new InvalidOperationException(
                         $"Task {registered.Key}: The task_input value must be an artifact, not a performance (input '{input.Identifier}').");
                     inputAssets.Add(new InputAsset { Kind = AssetKind.Model, Identifier = input.Identifier, Model = model });
-                    resources.Add(LinkModel(model, inputs, input.Identifier, isMultiple));
+                    resources.Add(LinkModel(inputFiles, model, inputs, input.Identifier, isMultiple));
                 }
                 else if (input.AssetKey is { } assetKey)
                 {
@@ -122,14 +123,14 @@ internal sealed class TaskRunner(
                     else if (store.Datasets.TryGetValue(assetKey, out var dataset) || store.RemoteDatasets.TryGetValue(assetKey, out dataset))
                     {
                         remoteDataset |= store.RemoteDatasets.ContainsKey(assetKey);
-                        HardLinks.LinkOrCopy(dataset.Opener.StorageAddress, Path.Combine(inputs, "opener.py"));
+                        inputFiles.Add(dataset.Opener.StorageAddress, Path.Combine(inputs, "opener.py"));
                         resources.Add(new TaskResource(input.Identifier, SpawnRequest.InputsVolume + "/opener.py", isMultiple));
                         inputAssets.Add(new InputAsset { Kind = AssetKind.DataManager, Identifier = input.Identifier, Dataset = dataset });
                     }
                     else if (store.Models.TryGetValue(assetKey, out var model))
                     {
                         inputAssets.Add(new InputAsset { Kind = AssetKind.Model, Identifier = input.Identifier, Model = model });
-                        resources.Add(LinkModel(model, inputs, input.Identifier, isMultiple));
+                        resources.Add(LinkModel(inputFiles, model, inputs, input.Identifier, isMultiple));
                     }
                     else
                     {
@@ -141,6 +142,8 @@ internal sealed class TaskRunner(
             store.SaveInputs(registered.Key, inputAssets);
             scope.Commit();
         }
+
+        inputFiles.Place();
 
         var dataSamples = new Dictionary<string, string>(StringComparer.Ordinal);
         var samplesMultiple = multiple.GetValueOrDefault(DataSamplesIdentifier);
@@ -173,11 +176,11 @@ internal sealed class TaskRunner(
         return (arguments, dataSamples, outputs);
     }
 
-    private static TaskResource LinkModel(OutModel model, string inputs, string identifier, bool multiple)
+    private static TaskResource LinkModel(InputFiles files, OutModel model, string inputs, string identifier, bool multiple)
     {
         var address = model.Address ?? throw new InvalidOperationException($"The model {model.Key} has no file (it was transient or deleted).");
         var name = Guid.NewGuid().ToString();
-        HardLinks.LinkOrCopy(address.StorageAddress, Path.Combine(inputs, name));
+        files.Add(address.StorageAddress, Path.Combine(inputs, name));
         return new TaskResource(identifier, SpawnRequest.InputsVolume + "/" + name, multiple);
     }
 

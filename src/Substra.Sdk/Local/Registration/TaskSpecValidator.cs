@@ -8,10 +8,10 @@ using Substra.Tools.Schema;
 namespace Substra.Sdk.Local.Registration;
 
 /// <summary>
-/// The checks of substra-behaviour.md §4.3 for one task, with the reference's messages: inputs and outputs against the
+/// The registration checks of one task (docs/local.md), with the reference's messages: inputs and outputs against the
 /// function (one OE0101 error listing every problem), data samples against their dataset and worker, and the fixes:
-/// unknown asset keys are NotFound naming the key, parents must declare the model output they pass on.
-/// Runs under the store's lock.
+/// the worker is an organisation of the network, each input is of the kind the function declares for it, unknown asset
+/// keys are NotFound naming the key, parents must declare the model output they pass on. Runs under the store's lock.
 /// </summary>
 internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?> batchParentFunction, bool hybrid = false)
 {
@@ -32,6 +32,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
     public void Validate(TaskSpec spec, Function function)
     {
         MetadataRules.Check(spec.Metadata);
+        CheckWorker(spec);
         var inputs = spec.Inputs ?? [];
         var outputs = spec.Outputs ?? EmptyOutputs;
 
@@ -72,7 +73,9 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
 
         for (var i = 0; i < inputs.Count; i++)
         {
-            CheckParentOutput(inputs[i], ref errors);
+            var declared = DeclaredKind(function.Inputs, inputs[i].Identifier);
+            CheckParentOutput(spec.Key, inputs[i], declared, ref errors);
+            CheckAssetKind(spec.Key, inputs[i], declared, ref errors);
         }
 
         var outputsMatch = outputs.Count == function.Outputs.Count;
@@ -108,6 +111,8 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
         CheckAssetKeys(inputs);
     }
 
+    private HashSet<string>? _workers;
+
     private static readonly IReadOnlyDictionary<string, ComputeTaskOutputSpec> EmptyOutputs = new Dictionary<string, ComputeTaskOutputSpec>();
 
     private static bool Declares(IReadOnlyList<FunctionInput> declared, string identifier)
@@ -123,7 +128,62 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
         return false;
     }
 
-    private void CheckParentOutput(InputRef input, ref StringBuilder? errors)
+    private static AssetKind? DeclaredKind(IReadOnlyList<FunctionInput> declared, string identifier)
+    {
+        for (var i = 0; i < declared.Count; i++)
+        {
+            if (declared[i].Identifier == identifier)
+            {
+                return declared[i].Kind;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The worker must be an organisation of this network (in hybrid mode, also one owning a platform asset the tasks use):
+    /// a task on an unknown worker would run here as an organisation that does not exist.
+    /// </summary>
+    private void CheckWorker(TaskSpec spec)
+    {
+        _workers ??= KnownWorkers();
+        if (!_workers.Contains(spec.Worker))
+        {
+            var known = string.Join(", ", _workers.Order(StringComparer.Ordinal));
+            throw new InvalidRequestException(
+                $"The worker '{spec.Worker}' of task {spec.Key} is not an organisation of this local network. Known organisations" +
+                (hybrid ? " (the local clients' and the owners of the platform assets in use)" : "") + $": {known}. " +
+                "Set the worker to the organization_id of the client of the organisation that must run the task.", 400);
+        }
+    }
+
+    private HashSet<string> KnownWorkers()
+    {
+        var workers = new HashSet<string>(LocalOrganizations.Ids(store), StringComparer.Ordinal);
+        if (hybrid)
+        {
+            workers.UnionWith(store.RemoteDatasets.Values.Select(dataset => dataset.Owner));
+            workers.UnionWith(store.RemoteDataSamples.Values.Select(sample => sample.Owner));
+            workers.UnionWith(store.RemoteFunctions.Values.Select(function => function.Owner));
+        }
+
+        return workers;
+    }
+
+    /// <summary>An asset key must name an asset of the kind the function declares for the input (a dataset for the opener…).</summary>
+    private void CheckAssetKind(string taskKey, InputRef input, AssetKind? declared, ref StringBuilder? errors)
+    {
+        if (input.AssetKey is not { Length: > 0 } key || declared is not { } expected || InputKinds.Of(store, key) is not { } actual || actual == expected)
+        {
+            return;
+        }
+
+        (errors ??= new()).Append($"  - The input {input.Identifier} of task {taskKey} expects {InputKinds.Describe(expected)}, " +
+                                  $"but {key} is {InputKinds.Describe(actual)}: {InputKinds.Fix(expected)}.\n");
+    }
+
+    private void CheckParentOutput(string taskKey, InputRef input, AssetKind? declared, ref StringBuilder? errors)
     {
         if (input.ParentTaskKey is not { Length: > 0 } parentKey)
         {
@@ -157,6 +217,12 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
         {
             (errors ??= new()).Append($"  - The input {input.Identifier} refers to the output {input.ParentTaskOutputIdentifier} of task {parentKey}, " +
                           "which is a performance: only models can be inputs of other tasks.\n");
+        }
+        else if (declared is { } expected && expected != AssetKind.Model)
+        {
+            (errors ??= new()).Append($"  - The input {input.Identifier} of task {taskKey} expects {InputKinds.Describe(expected)}, but refers to " +
+                                      $"the output {input.ParentTaskOutputIdentifier} of task {parentKey}, {InputKinds.Describe(AssetKind.Model)}: " +
+                                      $"{InputKinds.Fix(expected)}.\n");
         }
     }
 

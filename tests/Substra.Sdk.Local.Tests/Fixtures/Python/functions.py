@@ -1,4 +1,5 @@
 """Test functions honouring the substratools contract. Models are JSON {"value": float}."""
+import json
 import os
 import subprocess
 import sys
@@ -179,6 +180,53 @@ def fail(inputs, outputs, task_properties):
 @minitools.register
 def forget_output(inputs, outputs, task_properties):
     pass
+
+
+def _raw_inputs():
+    # The resources as given on the command line (minitools has replaced the opener and the samples by the data).
+    args_file = next(a[1:] for a in sys.argv[1:] if a.startswith("@"))
+    with open(args_file) as f:
+        lines = f.read().split("\n")
+    return json.loads(lines[lines.index("--inputs") + 1])
+
+
+def _files(item):
+    # (path, path relative to the resource) of every file of a resource: itself, or the files of its folder.
+    root = item["value"]
+    if not os.path.isdir(root):
+        return [(root, "")]
+    found = [os.path.join(folder, name) for folder, _, names in os.walk(root) for name in names]
+    return sorted((path, os.path.relpath(path, root)) for path in found)
+
+
+@minitools.register
+def tamper_inputs(inputs, outputs, task_properties):
+    # A hostile function: overwrites every input file in place (the same inode, so through a hard link or a symbolic
+    # link the original would change) and reports, per input and file, what it read and "written" or the error.
+    report = []
+    for item in _raw_inputs():
+        for path, relative in _files(item):
+            with open(path, "rb") as f:
+                read = f.read(64).decode(errors="replace")
+            try:
+                with open(path, "r+b") as f:
+                    f.write(b"tampered")
+                result = "written"
+            except OSError as e:
+                result = e.strerror
+            report.append({"id": item["id"], "file": relative, "read": read, "result": result})
+    minitools.save_model({"value": 0.0, "report": report}, outputs["model"])
+
+
+@minitools.register
+def overwrite_data_samples(inputs, outputs, task_properties):
+    # Does not catch anything: the task fails when a sample file cannot be written.
+    for item in _raw_inputs():
+        if item["id"] == "datasamples":
+            for path, _ in _files(item):
+                with open(path, "w") as f:
+                    f.write("tampered")
+    minitools.save_model({"value": 0.0}, outputs["model"])
 
 
 if __name__ == "__main__":

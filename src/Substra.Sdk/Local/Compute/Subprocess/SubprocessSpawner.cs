@@ -9,7 +9,8 @@ namespace Substra.Sdk.Local.Compute.Subprocess;
 
 /// <summary>
 /// Runs tasks as processes on this machine: the archive is unpacked once per checksum, its Dockerfile's exec-form
-/// ENTRYPOINT is run without a shell with <c>@arguments.txt</c>, in the unpacked folder, with data samples linked in.
+/// ENTRYPOINT is run without a shell with <c>@arguments.txt</c>, in the unpacked folder, with the data samples shown
+/// read-only (<see cref="DataSampleGuard"/>).
 /// No process outlives its task: each task process carries its platform and run ids in its environment (inherited by
 /// its children), leads its own process group, dies with this process, and when the task ends (exit, timeout, cancel,
 /// disposal) every process of its run is killed.
@@ -32,6 +33,7 @@ public sealed class SubprocessSpawner : ITaskSpawner
     private readonly UnpackedFunctionCache _functions;
     private readonly ChildProcessRegistry _runs = new();
     private readonly ProcessStartThread _starter = new();
+    private readonly DataSampleGuard _dataSamples;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DockerfileEntrypoint Entrypoint, EntrypointCommand Command)> _commands =
         new(StringComparer.Ordinal);
 
@@ -42,6 +44,7 @@ public sealed class SubprocessSpawner : ITaskSpawner
         PlatformId = _options.PlatformId ?? Guid.NewGuid().ToString("N");
         TaskProcessReaper.Validate(PlatformId, nameof(SubprocessSpawnerOptions.PlatformId));
         _functions = new UnpackedFunctionCache(Path.Combine(_options.WorkspaceDirectory, "functions"), _options.ArchiveLimits ?? ArchiveLimits.Default);
+        _dataSamples = new DataSampleGuard(_options.DataSamples, _options.WorkspaceDirectory, _logger);
     }
 
     /// <summary>
@@ -71,7 +74,6 @@ public sealed class SubprocessSpawner : ITaskSpawner
         Directory.CreateDirectory(volumes.Inputs);
         Directory.CreateDirectory(volumes.Outputs);
         Directory.CreateDirectory(volumes.CliArgs);
-        DataSampleLinks.Create(volumes.Inputs, request.DataSamples);
         var argumentsFile = TaskArgumentsFile.Write(volumes.CliArgs, request, entrypoint.FunctionName, volumes);
 
         var runId = Guid.NewGuid().ToString("N");
@@ -97,7 +99,8 @@ public sealed class SubprocessSpawner : ITaskSpawner
                 ?? throw CannotStart(request, command.Program, "it was not found or is not executable", null);
         }
 
-        wrapper.Apply(startInfo, program, [.. command.Arguments, "@" + argumentsFile]);
+        var (guarded, arguments) = _dataSamples.Prepare(taskDirectory, request.DataSamples, program, [.. command.Arguments, "@" + argumentsFile]);
+        wrapper.Apply(startInfo, guarded, arguments);
         await RunAsync(request, startInfo, runId, wrapper.OwnProcessGroup, cancellationToken).ConfigureAwait(false);
     }
 

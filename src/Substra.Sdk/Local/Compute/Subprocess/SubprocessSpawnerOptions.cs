@@ -33,6 +33,9 @@ public sealed record SubprocessSpawnerOptions
     /// <summary>How far a function archive may expand when it is unpacked; <c>null</c> for <see cref="ArchiveLimits.Default"/>.</summary>
     public ArchiveLimits? ArchiveLimits { get; init; }
 
+    /// <summary>How tasks see their data samples; <see cref="DataSampleExposure.Automatic"/> outside tests.</summary>
+    internal DataSampleExposure DataSamples { get; init; } = DataSampleExposure.Automatic;
+
     internal string ResolvePython() =>
         PythonInterpreter is { Length: > 0 } configured ? configured
         : Environment.GetEnvironmentVariable(PythonEnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
