@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Substra.Build.Tests.Infrastructure;
+using Substra.Tools.Cli;
 
 namespace Substra.Build.Tests.Functions;
 
@@ -123,11 +124,11 @@ public sealed class FunctionArchiveTests(BuiltFunctionProject built) : IClassFix
         var predictions = Path.Combine(work, "predictions.bin");
         File.WriteAllText(model, "weights");
         // As the platform runs it: the image's ENTRYPOINT, then @arguments.txt with one argument per line.
-        File.WriteAllLines(Path.Combine(work, "arguments.txt"),
-        [
-            "--inputs", $$"""[{"id": "model", "value": "{{model}}", "multiple": false}]""",
-            "--outputs", $$"""[{"id": "predictions", "value": "{{predictions}}", "multiple": false}]""",
-        ]);
+        File.WriteAllText(Path.Combine(work, "arguments.txt"), new TaskCommandLine
+        {
+            Inputs = [new TaskResource("model", model, Multiple: false)],
+            Outputs = [new TaskResource("predictions", predictions, Multiple: false)],
+        }.ToArgumentsFileText());
         var entrypointLine = ZipContents.ReadText(Path.Combine(Functions, "predict.zip"), "Dockerfile")
             .Split('\n').Single(line => line.StartsWith("ENTRYPOINT ", StringComparison.Ordinal));
         var entrypoint = JsonSerializer.Deserialize<string[]>(entrypointLine["ENTRYPOINT ".Length..])!;

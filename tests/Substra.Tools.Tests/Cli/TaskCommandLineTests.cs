@@ -44,6 +44,15 @@ public sealed class TaskCommandLineTests
     }
 
     [Fact]
+    public void A_command_line_the_platform_builds_reads_an_at_sign_as_a_value_never_as_a_file()
+    {
+        var parsed = TaskCommandLine.ParseExpanded(["--function-name", "@/etc/passwd", "--log-level", "debug"]);
+
+        Assert.Equal("@/etc/passwd", parsed.FunctionName);
+        Assert.Equal(TaskLogLevel.Debug, parsed.LogLevel);
+    }
+
+    [Fact]
     public void Hybrid_mode_arguments_come_first_as_the_worker_writes_them()
     {
         var commandLine = new TaskCommandLine
