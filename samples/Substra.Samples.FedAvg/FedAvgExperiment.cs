@@ -34,7 +34,16 @@ public static class FedAvgExperiment
 
         IReadOnlyList<OrganisationData> organisations = SampleDataWriter.Write(dataDirectory);
 
-        // One client per organisation, all on the local subprocess backend (they share the process's local platform).
+        // The local platform keeps its workspace between runs; this sample regenerates its data above, so the samples a
+        // previous run registered would name files that changed under them: it starts from an empty workspace, and says so.
+        string workspace = Path.Combine(work, "local-worker");
+        if (Directory.Exists(workspace))
+        {
+            console.WriteLine($"Starting afresh: removing the previous run's local workspace {workspace} (its data samples point at the data regenerated above)");
+            Directory.Delete(workspace, recursive: true);
+        }
+
+        // One client per organisation, all on the local subprocess backend (they share the workspace's local platform).
         var services = new ServiceCollection();
         ISubstraBuilder substra = services.AddSubstra();
         string[] names = Enumerable.Range(1, FedAvgSettings.Organisations).Select(i => $"org-{i}").ToArray();
@@ -44,7 +53,7 @@ public static class FedAvgExperiment
             {
                 client.BackendType = BackendType.LocalSubprocess;
                 client.ConfigurationFile = "";
-                client.WorkspaceDirectory = Path.Combine(work, "local-worker");
+                client.WorkspaceDirectory = workspace;
                 client.MaxParallelTasks = options.MaxParallelTasks;
             });
         }
