@@ -3,7 +3,7 @@ using Substra.Sdk.Remote.Tests.Infrastructure;
 
 namespace Substra.Sdk.Remote.Tests;
 
-/// <summary>A local backend with a URL reads through to the platform (§4.1): get falls back, lists merge local then remote.</summary>
+/// <summary>A local backend with a URL reads through to the platform: get falls back, lists merge local then remote.</summary>
 public sealed class HybridModeTests : PlatformTest
 {
     private SubstraClient CreateHybridClient() => new(new SubstraClientOptions

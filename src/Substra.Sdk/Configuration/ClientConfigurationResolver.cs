@@ -4,7 +4,7 @@ using Substra.Sdk.Exceptions;
 namespace Substra.Sdk.Configuration;
 
 /// <summary>
-/// Resolves a client's configuration exactly as the reference (§1.1): code, then <c>SUBSTRA_{SLUG(client)}_{ATTRIBUTE}</c>
+/// Resolves a client's configuration exactly as the reference: code, then <c>SUBSTRA_{SLUG(client)}_{ATTRIBUTE}</c>
 /// environment variables (present even if empty), then the YAML file keyed by client name, then defaults. Fixes: booleans
 /// parse as booleans, every malformed value names its source, a configuration file that is missing, malformed or holds an
 /// unknown setting is an error (the reference ignores a missing file and unknown settings).
