@@ -18,7 +18,7 @@ internal static class ConfigurationFile
     private const string MergeKey = "<<";
 
     /// <summary>The settings of <paramref name="clientName"/> (absent and null values left out); empty when the file has no such entry.</summary>
-    /// <param name="path">The file, which must exist.</param>
+    /// <param name="path">The file; a missing file or a folder is an error.</param>
     /// <param name="clientName">The entry to read.</param>
     /// <param name="source">Where the path came from, for errors.</param>
     public static Dictionary<string, string> Read(string path, string clientName, string source)
