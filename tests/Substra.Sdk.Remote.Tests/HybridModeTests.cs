@@ -19,7 +19,7 @@ public sealed class HybridModeTests : PlatformTest
     {
         var remoteKey = await Backend.AddFunctionAsync(Assets.Function(Temp, "remote-fn"), None);
         await using var client = CreateHybridClient();
-        var localKey = await client.AddFunctionAsync(Assets.Function(Temp, "local-fn"), None);
+        var localKey = await client.AddFunctionAsync(Assets.LocalFunction(Temp, "local-fn"), None);
         Platform.ClearRequests();
 
         var remote = await client.GetFunctionAsync(remoteKey, None);
@@ -39,7 +39,7 @@ public sealed class HybridModeTests : PlatformTest
     public async Task A_platform_error_while_listing_is_logged_and_the_local_assets_are_returned()
     {
         await using var client = CreateHybridClient();
-        var localKey = await client.AddFunctionAsync(Assets.Function(Temp, "local-fn"), None);
+        var localKey = await client.AddFunctionAsync(Assets.LocalFunction(Temp, "local-fn"), None);
         Platform.InjectFault("GET", "/function/", 500);
 
         var all = await client.ListFunctionAsync(cancellationToken: None);
