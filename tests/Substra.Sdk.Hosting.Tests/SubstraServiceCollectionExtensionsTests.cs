@@ -149,7 +149,7 @@ public sealed class SubstraServiceCollectionExtensionsTests : IDisposable
         services.AddSubstra().AddClients(configuration.GetSection("Substra:Clients"));
         using ServiceProvider provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<ConfigurationInfoException>(() => provider.GetRequiredService<ISubstraClientFactory>().CreateClient("di-bad"));
+        var error = Assert.Throws<BadConfigurationException>(() => provider.GetRequiredService<ISubstraClientFactory>().CreateClient("di-bad"));
 
         Assert.Equal(
             "configuration section 'Substra:Clients:di-bad': BackendType = 'mainframe' is not a backend type; use one of: remote, docker, subprocess.",

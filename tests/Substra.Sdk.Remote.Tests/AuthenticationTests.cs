@@ -5,7 +5,7 @@ using Substra.Sdk.Remote.Tests.Infrastructure;
 
 namespace Substra.Sdk.Remote.Tests;
 
-/// <summary>Headers, login and logout (§5.1–5.2), and secrets kept out of logs, messages and ToString().</summary>
+/// <summary>Headers, login and logout, and secrets kept out of logs, messages and ToString().</summary>
 public sealed class AuthenticationTests : PlatformTest
 {
     private const string Password = "s3cr3t-pa55word";

@@ -4,7 +4,7 @@ using Substra.Sdk.Schemas;
 
 namespace Substra.Sdk.Remote.Tests;
 
-/// <summary>Auto-batching of task/bulk_create by batch_size (§5.4).</summary>
+/// <summary>Auto-batching of task/bulk_create by batch_size.</summary>
 public sealed class BatchingTests : PlatformTest
 {
     [Fact]

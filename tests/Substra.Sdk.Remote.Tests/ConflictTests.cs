@@ -6,7 +6,10 @@ using Substra.Sdk.Schemas;
 
 namespace Substra.Sdk.Remote.Tests;
 
-/// <summary>409 on each kind of add (§5.4): idempotent adds, the existing plan returned (a fix), batches continuing.</summary>
+/// <summary>
+/// 409 on each kind of add: idempotent adds, the existing plan returned (a fix), no key invented from a keyless body, and a
+/// refused task batch failing unless its tasks are all in the plan already.
+/// </summary>
 public sealed class ConflictTests : PlatformTest
 {
     [Fact]

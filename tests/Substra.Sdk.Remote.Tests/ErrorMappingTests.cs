@@ -3,7 +3,7 @@ using Substra.Sdk.Remote.Tests.Infrastructure;
 
 namespace Substra.Sdk.Remote.Tests;
 
-/// <summary>Every error status → the exception and message of §5.1 and §2.4.</summary>
+/// <summary>Every error status → the reference's exception and message.</summary>
 public sealed class ErrorMappingTests : PlatformTest
 {
     [Theory]

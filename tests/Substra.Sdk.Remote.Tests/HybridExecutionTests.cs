@@ -8,12 +8,12 @@ using Substra.Tools.Schema;
 namespace Substra.Sdk.Remote.Tests;
 
 /// <summary>
-/// Hybrid mode execution (substra-behaviour.md §4.1, §4.5 steps 3–4 and 6): a local subprocess client runs tasks on a
+/// Hybrid mode execution: a local subprocess client runs tasks on a
 /// dataset, its samples, or a function that exist only on the (fake) platform; the dataset's opener makes fake data.
 /// </summary>
 public sealed class HybridExecutionTests : Infrastructure.PlatformTest
 {
-    // A §6 opener: get_data reads data.csv rows, fake_data makes n rows [10, 30].
+    // A substratools opener: get_data reads data.csv rows, fake_data makes n rows [10, 30].
     private const string OpenerSource = """
         class CsvOpener:
             def get_data(self, folders):
@@ -141,7 +141,7 @@ public sealed class HybridExecutionTests : Infrastructure.PlatformTest
 
     private static async Task<JsonElement> RunAsync(SubstraClient client, string functionKey, string datasetKey, IReadOnlyList<string> sampleKeys)
     {
-        // The data's owner runs the task (§4.3): the remote dataset belongs to the platform's organisation.
+        // The data's owner runs the task: the remote dataset belongs to the platform's organisation.
         var dataset = await client.GetDatasetAsync(datasetKey, None);
         var taskKey = await client.AddTaskAsync(new TaskSpec
         {

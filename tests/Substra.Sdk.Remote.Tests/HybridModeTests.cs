@@ -3,7 +3,7 @@ using Substra.Sdk.Remote.Tests.Infrastructure;
 
 namespace Substra.Sdk.Remote.Tests;
 
-/// <summary>A local backend with a URL reads through to the platform (§4.1): get falls back, lists merge local then remote.</summary>
+/// <summary>A local backend with a URL reads through to the platform: get falls back, lists merge local then remote.</summary>
 public sealed class HybridModeTests : PlatformTest
 {
     private SubstraClient CreateHybridClient() => new(new SubstraClientOptions
@@ -19,7 +19,7 @@ public sealed class HybridModeTests : PlatformTest
     {
         var remoteKey = await Backend.AddFunctionAsync(Assets.Function(Temp, "remote-fn"), None);
         await using var client = CreateHybridClient();
-        var localKey = await client.AddFunctionAsync(Assets.Function(Temp, "local-fn"), None);
+        var localKey = await client.AddFunctionAsync(Assets.LocalFunction(Temp, "local-fn"), None);
         Platform.ClearRequests();
 
         var remote = await client.GetFunctionAsync(remoteKey, None);
@@ -39,7 +39,7 @@ public sealed class HybridModeTests : PlatformTest
     public async Task A_platform_error_while_listing_is_logged_and_the_local_assets_are_returned()
     {
         await using var client = CreateHybridClient();
-        var localKey = await client.AddFunctionAsync(Assets.Function(Temp, "local-fn"), None);
+        var localKey = await client.AddFunctionAsync(Assets.LocalFunction(Temp, "local-fn"), None);
         Platform.InjectFault("GET", "/function/", 500);
 
         var all = await client.ListFunctionAsync(cancellationToken: None);

@@ -3,7 +3,7 @@ using Substra.Sdk.Remote.Tests.Infrastructure;
 
 namespace Substra.Sdk.Remote.Tests;
 
-/// <summary>Lists follow <c>next</c> over several pages, lazily when enumerated (§5.1).</summary>
+/// <summary>Lists follow <c>next</c> over several pages, lazily when enumerated.</summary>
 public sealed class PaginationTests : PlatformTest
 {
     [Fact]

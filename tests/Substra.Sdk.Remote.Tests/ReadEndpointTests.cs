@@ -7,7 +7,7 @@ using Substra.Sdk.Schemas;
 
 namespace Substra.Sdk.Remote.Tests;
 
-/// <summary>Gets, lists, downloads, descriptions and the other reads of §5.3.</summary>
+/// <summary>Gets, lists, downloads, descriptions and the other reads of the REST API.</summary>
 public sealed class ReadEndpointTests : PlatformTest
 {
     [Fact]

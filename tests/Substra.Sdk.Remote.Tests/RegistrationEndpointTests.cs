@@ -6,7 +6,7 @@ using Substra.Sdk.Schemas;
 
 namespace Substra.Sdk.Remote.Tests;
 
-/// <summary>Adds and updates: method, path, body and multipart layout as the reference sends them (§5.3).</summary>
+/// <summary>Adds and updates: method, path, body and multipart layout as the reference sends them.</summary>
 public sealed class RegistrationEndpointTests : PlatformTest
 {
     [Fact]

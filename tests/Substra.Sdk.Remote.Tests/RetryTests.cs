@@ -6,7 +6,7 @@ using Substra.Sdk.Schemas;
 
 namespace Substra.Sdk.Remote.Tests;
 
-/// <summary>502/503/504 retried on every request; 408 retried on adds and updates up to retry_timeout (§5.1, §5.4).</summary>
+/// <summary>502/503/504 retried on every request; 408 retried on adds and updates up to retry_timeout.</summary>
 public sealed class RetryTests : PlatformTest
 {
     [Theory]

@@ -5,7 +5,7 @@ using Substra.Sdk.Remote.Tests.Platform;
 
 namespace Substra.Sdk.Remote.Tests;
 
-/// <summary><c>insecure</c> against a platform with a self-signed certificate; verification otherwise (§1.1).</summary>
+/// <summary><c>insecure</c> against a platform with a self-signed certificate; verification otherwise.</summary>
 public sealed class TlsTests : IAsyncLifetime
 {
     private readonly X509Certificate2 _certificate = SelfSignedCertificate.Create();

@@ -175,15 +175,6 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(fromCode.Message, fromEnvironment.Message);
     }
 
-    [Fact]
-    public void A_missing_configuration_file_is_ignored()
-    {
-        var configuration = Resolve(
-            new SubstraClientOptions { ClientName = "org-1", ConfigurationFile = Path.Combine(folder, "absent.yaml") }, []);
-
-        Assert.Null(configuration.Url);
-    }
-
     [Theory]
     [InlineData("true", true)]
     [InlineData("True", true)]

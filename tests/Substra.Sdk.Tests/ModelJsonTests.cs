@@ -7,7 +7,7 @@ using Substra.Tools.Schema;
 
 namespace Substra.Sdk.Tests;
 
-/// <summary>Models read the server's payloads (§5.3) and round-trip with wire names.</summary>
+/// <summary>Models read the server's payloads and round-trip with wire names.</summary>
 public sealed class ModelJsonTests
 {
     private const string Permissions = """{"process": {"public": true, "authorized_ids": []}, "download": {"public": false, "authorized_ids": ["MyOrg1MSP"]}}""";

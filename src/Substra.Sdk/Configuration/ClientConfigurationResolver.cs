@@ -1,14 +1,13 @@
 using System.Globalization;
 using Substra.Sdk.Exceptions;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Substra.Sdk.Configuration;
 
 /// <summary>
-/// Resolves a client's configuration exactly as the reference (§1.1): code, then <c>SUBSTRA_{SLUG(client)}_{ATTRIBUTE}</c>
+/// Resolves a client's configuration exactly as the reference: code, then <c>SUBSTRA_{SLUG(client)}_{ATTRIBUTE}</c>
 /// environment variables (present even if empty), then the YAML file keyed by client name, then defaults. Fixes: booleans
-/// parse as booleans and every malformed value names its source.
+/// parse as booleans, every malformed value names its source, a configuration file that is missing, malformed or holds an
+/// unknown setting is an error (the reference ignores a missing file and unknown settings).
 /// </summary>
 public static class ClientConfigurationResolver
 {
@@ -27,6 +26,7 @@ public static class ClientConfigurationResolver
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
+        CheckCodeValues(options);
 
         var configurationFile = options.ConfigurationFile ?? environment(ConfigurationFileVariable);
         var clientName = string.IsNullOrEmpty(options.ClientName) ? null : options.ClientName;
@@ -37,7 +37,10 @@ public static class ClientConfigurationResolver
 
         var file = clientName is null || string.IsNullOrEmpty(configurationFile)
             ? new Dictionary<string, string>()
-            : ReadFile(configurationFile, clientName);
+            : ConfigurationFile.Read(
+                configurationFile,
+                clientName,
+                options.ConfigurationFile is null ? $"the environment variable {ConfigurationFileVariable}" : "SubstraClientOptions.ConfigurationFile");
         var origins = new Dictionary<string, ConfigurationOrigin>();
         var prefix = clientName is null ? null : $"SUBSTRA_{Slug.ToEnvironmentName(clientName)}_";
 
@@ -159,6 +162,31 @@ public static class ClientConfigurationResolver
             $"Invalid boolean '{text}' in {source}: use true or false (1/0, yes/no and on/off are accepted too).");
     }
 
+    // Values only code sets: refused when the client is created rather than when the first task runs.
+    private static void CheckCodeValues(SubstraClientOptions options)
+    {
+        if (options.TaskTimeout is { } taskTimeout && taskTimeout <= TimeSpan.Zero)
+        {
+            throw new BadConfigurationException(
+                $"TaskTimeout must be positive (got {taskTimeout}): it is how long a local task may run before it is killed; "
+                + "leave it unset for no limit.");
+        }
+
+        if (options.MaxParallelTasks is { } maxParallelTasks && maxParallelTasks <= 0)
+        {
+            throw new BadConfigurationException(
+                $"MaxParallelTasks must be at least 1 (got {maxParallelTasks}): it is how many tasks a local client runs at once; "
+                + "leave it unset for the processor count.");
+        }
+
+        if (options.RetryTimeout is { } retryTimeout && retryTimeout < TimeSpan.Zero)
+        {
+            throw new BadConfigurationException(
+                $"RetryTimeout cannot be negative (got {retryTimeout}): it is how long adds and updates are retried after HTTP 408; "
+                + "use 0 for no retry.");
+        }
+    }
+
     private static int ParseSeconds(string text, string source)
         => int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
             ? seconds
@@ -174,61 +202,4 @@ public static class ClientConfigurationResolver
             + $"[{string.Join(", ", WireNames.AllWireNames<BackendType>().Select(name => $"'{name}'"))}] (from {source}).");
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    private static Dictionary<string, string> ReadFile(string path, string clientName)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!File.Exists(path))
-        {
-            // A missing file is silently ignored, as in the reference.
-            return values;
-        }
-
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
-        }
-        catch (YamlException exception)
-        {
-            throw new BadConfigurationException($"The configuration file '{path}' is not valid YAML: {exception.Message}", exception);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
-        {
-            return values;
-        }
-
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new BadConfigurationException(
-                $"The configuration file '{path}' must be a mapping from client name to settings, such as 'org-1: {{backend_type: remote, url: …}}'.");
-        }
-
-        if (!root.Children.TryGetValue(new YamlScalarNode(clientName), out var clientNode)
-            || clientNode is YamlScalarNode { Value: null or "" or "~" or "null" })
-        {
-            return values;
-        }
-
-        if (clientNode is not YamlMappingNode settings)
-        {
-            throw new BadConfigurationException(
-                $"The entry '{clientName}' of the configuration file '{path}' must be a mapping of settings (url, token, backend_type…).");
-        }
-
-        foreach (var (key, value) in settings.Children)
-        {
-            if (key is YamlScalarNode { Value: { } name } && value is YamlScalarNode scalar && !IsNull(scalar))
-            {
-                values[name] = scalar.Value ?? "";
-            }
-        }
-
-        return values;
-    }
-
-    private static bool IsNull(YamlScalarNode scalar)
-        => scalar.Style == ScalarStyle.Plain && scalar.Value is null or "~" or "null" or "Null" or "NULL" or "";
 }

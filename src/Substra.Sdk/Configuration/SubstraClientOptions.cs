@@ -5,7 +5,7 @@ namespace Substra.Sdk.Configuration;
 
 /// <summary>
 /// What the code says about a client. Every value left null is taken from the environment (<c>SUBSTRA_{CLIENT}_{ATTRIBUTE}</c>),
-/// then from the YAML configuration file, then from the default (§1.1 of the reference); <c>""</c> for
+/// then from the YAML configuration file, then from the default, as the reference does; <c>""</c> for
 /// <see cref="Url"/> means "no URL" and overrides the environment and the file.
 /// </summary>
 public sealed class SubstraClientOptions

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Substra.Sdk.Exceptions;
 
-/// <summary>Maps an HTTP error response to the reference's exception and message (§5.1, §2.4).</summary>
+/// <summary>Maps an HTTP error response to the reference's exception and message.</summary>
 public static class HttpErrors
 {
     /// <summary>The exception for a response with error status <paramref name="statusCode"/>.</summary>

@@ -6,7 +6,7 @@ using Substra.Sdk.Exceptions;
 namespace Substra.Sdk.Filters;
 
 /// <summary>
-/// Checks list filters in the reference's dictionary form (§1.2) before any backend call, and turns them into
+/// Checks list filters in the reference's dictionary form before any backend call, and turns them into
 /// <see cref="ListFilters"/>. As in the reference, list values are converted to strings in place in the given dictionary.
 /// </summary>
 public static class FilterValidator

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Substra.Sdk;
 using Substra.Sdk.Configuration;
+using Substra.Sdk.Exceptions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -49,5 +50,19 @@ internal sealed class SubstraClientFactory(
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     // The options' post-configuration (added with the client) set its name and the container's logger factory.
-    private SubstraClient Create(string name) => new(options.Get(name));
+    private SubstraClient Create(string name)
+    {
+        SubstraClientOptions clientOptions;
+        try
+        {
+            clientOptions = options.Get(name);
+        }
+        catch (OptionsValidationException invalid) when (invalid.OptionsType == typeof(SubstraClientOptions))
+        {
+            // The validator's failures are configuration errors: the SDK's exception, as without dependency injection.
+            throw new BadConfigurationException(string.Join(" ", invalid.Failures), invalid);
+        }
+
+        return new SubstraClient(clientOptions);
+    }
 }

@@ -9,38 +9,63 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// Reads client options from configuration by hand (no reflection binder), accepting both the options' names and the
 /// reference YAML's snake_case names, and parsing booleans and backend types the way the environment resolver does.
+/// An unknown key is an error naming it, rather than a setting silently left at its default.
 /// </summary>
 internal static class SubstraConfigurationBinder
 {
+    // Each setting: its names (the options' and the reference YAML's) and how to apply a value to the options.
+    private static readonly (string[] Names, Action<SubstraClientOptions, string, string> Apply)[] Settings =
+    [
+        (["ClientName", "client_name"], (o, v, _) => o.ClientName = v),
+        (["ConfigurationFile", "configuration_file"], (o, v, _) => o.ConfigurationFile = v),
+        (["Url", "url"], (o, v, _) => o.Url = v),
+        (["Token", "token"], (o, v, _) => o.Token = v),
+        (["Username", "username"], (o, v, _) => o.Username = v),
+        (["Password", "password"], (o, v, _) => o.Password = v),
+        (["RetryTimeout", "retry_timeout"], (o, v, key) => o.RetryTimeout = ParseDuration(v, key)),
+        (["Insecure", "insecure"], (o, v, key) => o.Insecure = ClientConfigurationResolver.ParseBoolean(v, key)),
+        (["BackendType", "backend_type"], (o, v, key) => o.BackendType = ParseBackendType(v, key)),
+        (["WorkspaceDirectory", "workspace_directory"], (o, v, _) => o.WorkspaceDirectory = v),
+        (["MaxParallelTasks", "max_parallel_tasks"], (o, v, key) => o.MaxParallelTasks = ParsePositiveInt(v, key)),
+        (["PythonInterpreter", "python_interpreter"], (o, v, _) => o.PythonInterpreter = v),
+        (["TaskTimeout", "task_timeout"], (o, v, key) => o.TaskTimeout = ParseDuration(v, key)),
+    ];
+
+    /// <exception cref="BadConfigurationException">An unknown key, a key holding a section, or a malformed value.</exception>
     public static void Bind(IConfiguration section, SubstraClientOptions options, string source)
     {
-        Set(section, source, ["ClientName", "client_name"], v => options.ClientName = v);
-        Set(section, source, ["ConfigurationFile", "configuration_file"], v => options.ConfigurationFile = v);
-        Set(section, source, ["Url", "url"], v => options.Url = v);
-        Set(section, source, ["Token", "token"], v => options.Token = v);
-        Set(section, source, ["Username", "username"], v => options.Username = v);
-        Set(section, source, ["Password", "password"], v => options.Password = v);
-        Set(section, source, ["RetryTimeout", "retry_timeout"], (v, key) => options.RetryTimeout = ParseDuration(v, key));
-        Set(section, source, ["Insecure", "insecure"], (v, key) => options.Insecure = ClientConfigurationResolver.ParseBoolean(v, key));
-        Set(section, source, ["BackendType", "backend_type"], (v, key) => options.BackendType = ParseBackendType(v, key));
-        Set(section, source, ["WorkspaceDirectory", "workspace_directory"], v => options.WorkspaceDirectory = v);
-        Set(section, source, ["MaxParallelTasks", "max_parallel_tasks"], (v, key) => options.MaxParallelTasks = ParsePositiveInt(v, key));
-        Set(section, source, ["PythonInterpreter", "python_interpreter"], v => options.PythonInterpreter = v);
-        Set(section, source, ["TaskTimeout", "task_timeout"], (v, key) => options.TaskTimeout = ParseDuration(v, key));
+        CheckKeys(section, source);
+        foreach (var (names, apply) in Settings)
+        {
+            foreach (string name in names)
+            {
+                string? value = section[name];
+                if (value is not null)
+                {
+                    apply(options, value, $"{source}: {name}");
+                    break;
+                }
+            }
+        }
     }
 
-    private static void Set(IConfiguration section, string source, string[] keys, Action<string> apply)
-        => Set(section, source, keys, (value, _) => apply(value));
-
-    private static void Set(IConfiguration section, string source, string[] keys, Action<string, string> apply)
+    // A misspelt key would otherwise be ignored and its setting silently take its default.
+    private static void CheckKeys(IConfiguration section, string source)
     {
-        foreach (string key in keys)
+        string[] valid = Settings.SelectMany(setting => setting.Names).ToArray();
+        foreach (IConfigurationSection child in section.GetChildren())
         {
-            string? value = section[key];
-            if (value is not null)
+            if (!valid.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
             {
-                apply(value, $"{source}: {key}");
-                return;
+                throw new BadConfigurationException(
+                    $"{source}: unknown key '{child.Key}'{SettingNames.DidYouMean(child.Key, valid)}; "
+                    + $"the keys are {string.Join(", ", Settings.Select(setting => setting.Names[0]))} "
+                    + "(or their snake_case names: url, backend_type, retry_timeout…).");
+            }
+
+            if (child.Value is null && child.GetChildren().Any())
+            {
+                throw new BadConfigurationException($"{source}: '{child.Key}' must be a single value, not a section.");
             }
         }
     }
@@ -58,13 +83,13 @@ internal static class SubstraConfigurationBinder
             return duration;
         }
 
-        throw new ConfigurationInfoException($"{key} = '{value}' is not a duration: give seconds (300) or a time span (00:05:00).");
+        throw new BadConfigurationException($"{key} = '{value}' is not a duration: give seconds (300) or a time span (00:05:00).");
     }
 
     private static int ParsePositiveInt(string value, string key)
         => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int number) && number > 0
             ? number
-            : throw new ConfigurationInfoException($"{key} = '{value}' must be a positive whole number.");
+            : throw new BadConfigurationException($"{key} = '{value}' must be a positive whole number.");
 
     private static BackendType ParseBackendType(string value, string key)
     {
@@ -77,7 +102,7 @@ internal static class SubstraConfigurationBinder
             }
         }
 
-        throw new ConfigurationInfoException(
+        throw new BadConfigurationException(
             $"{key} = '{value}' is not a backend type; use one of: {string.Join(", ", Enum.GetValues<BackendType>().Select(t => t.ToWireName()))}.");
     }
 }

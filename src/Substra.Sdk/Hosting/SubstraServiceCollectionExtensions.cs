@@ -21,6 +21,7 @@ public static class SubstraServiceCollectionExtensions
         GetOrAddRegistry(services);
         services.TryAddSingleton<SubstraClientFactory>();
         services.TryAddSingleton<ISubstraClientFactory>(sp => sp.GetRequiredService<SubstraClientFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SubstraClientOptions>, SubstraClientOptionsValidator>());
 
         // The unnamed client, for applications with a single organisation: inject SubstraClient directly.
         services.TryAddSingleton(sp => sp.GetRequiredService<ISubstraClientFactory>().CreateClient(Options.Options.DefaultName));
@@ -47,12 +48,13 @@ public static class SubstraServiceCollectionExtensions
         if (!registry.Contains(name))
         {
             registry.Add(name);
+            // Validated when a host starts (a bad section, file or variable stops it there) and whenever the options are built.
             builder.Services.AddOptions<SubstraClientOptions>(name).PostConfigure<IServiceProvider>((options, services) =>
             {
                 // The name selects the SUBSTRA_{NAME}_* variables and the YAML entry, unless the options name another.
                 options.ClientName ??= name.Length == 0 ? null : name;
                 options.LoggerFactory ??= services.GetService<ILoggerFactory>();
-            });
+            }).ValidateOnStart();
         }
 
         if (configure is not null)

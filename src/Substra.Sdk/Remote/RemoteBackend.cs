@@ -10,7 +10,7 @@ namespace Substra.Sdk.Remote;
 
 /// <summary>
 /// The backend that talks to a Substra platform over its REST API, exactly as the reference SDK does
-/// (substra-behaviour.md §5), with the fixes listed in design.md.
+/// with the fixes listed in docs/remote.md.
 /// </summary>
 public sealed partial class RemoteBackend : IBackend
 {

@@ -5,7 +5,7 @@ using Substra.Sdk.Exceptions;
 
 namespace Substra.Sdk.Remote;
 
-/// <summary>Turns transport failures and error responses into the SDK's exceptions (substra-behaviour.md §5.1–5.2).</summary>
+/// <summary>Turns transport failures and error responses into the SDK's exceptions.</summary>
 internal static class RemoteErrors
 {
     private const string LoginDisabledIdentifier = "implicit_login_disabled";

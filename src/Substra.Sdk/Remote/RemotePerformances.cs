@@ -5,7 +5,7 @@ using Substra.Sdk.Models;
 
 namespace Substra.Sdk.Remote;
 
-/// <summary>Builds <see cref="Performances"/> from a plan and its <c>/perf/</c> rows (substra-behaviour.md §5.3).</summary>
+/// <summary>Builds <see cref="Performances"/> from a plan and its <c>/perf/</c> rows.</summary>
 internal static class RemotePerformances
 {
     public static Performances FromResponse(ComputePlan plan, JsonNode? body)

@@ -5,7 +5,7 @@ using Substra.Sdk.Filters;
 namespace Substra.Sdk.Remote;
 
 /// <summary>
-/// List filters and ordering as query strings (substra-behaviour.md §5.3): list filters comma-joined without spaces,
+/// List filters and ordering as query strings: list filters comma-joined without spaces,
 /// <c>match=</c> for the name, <c>metadata=</c> as a compact JSON list, <c>ordering=[-]field</c>.
 /// </summary>
 internal static class RemoteQuery

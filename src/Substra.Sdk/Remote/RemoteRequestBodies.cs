@@ -5,7 +5,7 @@ using Substra.Sdk.Schemas;
 namespace Substra.Sdk.Remote;
 
 /// <summary>
-/// The JSON bodies of substra-behaviour.md §5.3, written field by field so that only set fields appear and
+/// The JSON bodies of the platform's REST API, written field by field so that only set fields appear and
 /// nulls are kept where the reference keeps them.
 /// </summary>
 internal static class RemoteRequestBodies

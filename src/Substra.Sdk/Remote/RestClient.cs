@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Substra.Sdk.Remote;
 
 /// <summary>
-/// The HTTP side of the remote backend (substra-behaviour.md §5.1–5.2): URLs, headers, retries, error mapping,
+/// The HTTP side of the remote backend: URLs, headers, retries, error mapping,
 /// pagination, streamed downloads, login and logout.
 /// </summary>
 internal sealed class RestClient : IDisposable

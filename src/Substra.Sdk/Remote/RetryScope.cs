@@ -1,6 +1,6 @@
 namespace Substra.Sdk.Remote;
 
-/// <summary>Which retries apply to a request (substra-behaviour.md §5.1, §5.4).</summary>
+/// <summary>Which retries apply to a request.</summary>
 internal enum RetryScope
 {
     /// <summary>Login and logout: never retried.</summary>

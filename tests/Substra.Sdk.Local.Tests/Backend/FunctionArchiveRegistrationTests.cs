@@ -104,6 +104,7 @@ public sealed class FunctionArchiveRegistrationTests : IDisposable
     [InlineData("zip-absolute", "Unsupported absolute path for member: /etc/evil.txt")]
     [InlineData("zip-symlink", "Unsupported symlink for member: link")]
     [InlineData("zip-duplicate-dockerfile", "Duplicate member: ./Dockerfile")]
+    [InlineData("zip-nul", "Unsupported NUL character in the name of member: evil?.py")]
     [InlineData("tar-traversal", "Attempted directory traversal for member: sub/../../evil.txt")]
     [InlineData("tar-symlink", "Unsupported symlink for member: link -> /etc/passwd")]
     [InlineData("tar-hardlink", "Unsupported hard link for member: link -> /etc/passwd")]
@@ -260,6 +261,7 @@ public sealed class FunctionArchiveRegistrationTests : IDisposable
             using var writer = new StreamWriter(link.Open());
             writer.Write("/etc/passwd");
         }),
+        "zip-nul" => Zip(Folder, zip => PythonFunctions.AddText(zip, "evil\0.py", "evil")),
         "zip-duplicate-dockerfile" => Zip(Folder, zip => PythonFunctions.AddText(zip, "./Dockerfile", "FROM scratch\nENTRYPOINT [\"/bin/sh\", \"--function-name\", \"x\"]\n")),
         "tar-traversal" => Tar(Folder, gzip: false, writer => AddText(writer, "sub/../../evil.txt", "evil")),
         "tar-symlink" => Tar(Folder, gzip: true, writer => writer.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "link") { LinkName = "/etc/passwd" })),

@@ -21,6 +21,23 @@ public static class Assets
         Outputs = [new FunctionOutputSpec { Identifier = "model", Kind = AssetKind.Model, Multiple = false }],
     };
 
+    /// <summary>
+    /// <see cref="Function"/> with an archive a local backend accepts (a zip with a Dockerfile whose ENTRYPOINT names the
+    /// function): local registration checks archives, the platform stub does not.
+    /// </summary>
+    public static FunctionSpec LocalFunction(TempDirectory temp, string name = "train")
+    {
+        var spec = Function(temp, name);
+        var archive = temp.Combine(name, "function-local.zip");
+        using (var zip = System.IO.Compression.ZipFile.Open(archive, System.IO.Compression.ZipArchiveMode.Create))
+        using (var dockerfile = new StreamWriter(zip.CreateEntry("Dockerfile").Open()))
+        {
+            dockerfile.Write($"FROM python:3.11-slim\nCOPY . .\nENTRYPOINT [\"python3\", \"function.py\", \"--function-name\", \"{name}\"]\n");
+        }
+
+        return spec with { File = archive };
+    }
+
     public static DatasetSpec Dataset(TempDirectory temp, string name = "mnist") => new()
     {
         Name = name,

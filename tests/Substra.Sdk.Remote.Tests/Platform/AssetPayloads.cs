@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Substra.Sdk.Remote.Tests.Platform;
 
-/// <summary>Builds assets in the shapes the Substra backend returns (substra-behaviour.md §2.3).</summary>
+/// <summary>Builds assets in the shapes the Substra backend returns.</summary>
 public static class AssetPayloads
 {
     public const string Owner = "MyOrg1MSP";

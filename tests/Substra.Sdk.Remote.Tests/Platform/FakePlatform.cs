@@ -12,7 +12,7 @@ namespace Substra.Sdk.Remote.Tests.Platform;
 
 /// <summary>
 /// A Substra backend stand-in: a real Kestrel host on 127.0.0.1 and an ephemeral port, serving the REST endpoints of
-/// substra-behaviour.md §5.3 from an in-memory store, recording every request, with switches to inject failures.
+/// the platform's REST API from an in-memory store, recording every request, with switches to inject failures.
 /// </summary>
 public sealed class FakePlatform : IAsyncDisposable
 {

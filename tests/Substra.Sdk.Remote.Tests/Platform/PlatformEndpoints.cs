@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Substra.Sdk.Remote.Tests.Platform;
 
-/// <summary>Dispatches the REST endpoints of substra-behaviour.md §5.3 against the store.</summary>
+/// <summary>Dispatches the platform's REST endpoints against the store.</summary>
 internal sealed class PlatformEndpoints(FakePlatform platform)
 {
     private static readonly string[] AssetTypes = ["function", "data_manager", "data_sample", "compute_plan", "task", "model"];

@@ -23,6 +23,9 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
     private const string Opener = "opener";
     private const string DataSamples = "datasamples";
 
+    // The organisations a task may run on, read once per registration.
+    private HashSet<string>? _workers;
+
     public Function FunctionOf(string functionKey) =>
         store.Functions.TryGetValue(functionKey, out var function) ? function
         : store.RemoteFunctions.TryGetValue(functionKey, out var remote) ? remote
@@ -110,8 +113,6 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
         CheckDataSamples(spec, inputs);
         CheckAssetKeys(inputs);
     }
-
-    private HashSet<string>? _workers;
 
     private static readonly IReadOnlyDictionary<string, ComputeTaskOutputSpec> EmptyOutputs = new Dictionary<string, ComputeTaskOutputSpec>();
 

@@ -91,6 +91,11 @@ internal sealed class ArchiveTree(string archivePath)
 
     private string? RelativePath(string entryName)
     {
+        if (entryName.Contains('\0'))
+        {
+            throw Unsafe($"Unsupported NUL character in the name of member: {entryName.Replace('\0', '?')}");
+        }
+
         var name = entryName.Replace('\\', '/');
         if (name.StartsWith('/') || Path.IsPathRooted(entryName) || (name.Length >= 2 && name[1] == ':'))
         {
