@@ -13,4 +13,5 @@ internal static class ErrorCodes
     public const string DuplicateName = "SUBB008";
     public const string ConflictingAppFiles = "SUBB009";
     public const string NativeAotNotSupported = "SUBB010";
+    public const string MachineSpecificBinary = "SUBB011";
 }

@@ -53,6 +53,9 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
 
     public string? DescriptionTemplate { get; set; }
 
+    /// <summary>Warn about published binaries that carry a path of this machine (<c>SubstraDeterministicSourcePaths</c>).</summary>
+    public bool ReportMachineSpecificBinaries { get; set; }
+
     /// <summary>The artifacts the previous run wrote; those not produced again are deleted.</summary>
     public ITaskItem[] PreviousArtifacts { get; set; } = [];
 
@@ -110,6 +113,11 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
         if (applicationFiles is null)
         {
             return;
+        }
+
+        if (ReportMachineSpecificBinaries)
+        {
+            ReportLocalPaths(applicationFiles);
         }
 
         if (metadata.Functions.Count > 0)
@@ -333,6 +341,18 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
         }
 
         return ok ? byPath.Select(pair => new ArchiveEntry(pair.Key, pair.Value.Content)).ToList() : null;
+    }
+
+    private void ReportLocalPaths(List<ArchiveEntry> applicationFiles)
+    {
+        foreach (var file in applicationFiles.Where(file => file.Path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (DebugPathReader.LocalPdbPath(file.Content) is { } localPath)
+            {
+                Log.LogWarning(null, ErrorCodes.MachineSpecificBinary, null, ProjectFile, 0, 0, 0, 0,
+                    $"{file.Path} records the path '{localPath}' of this machine, so the Substra archives of this project differ from one checkout folder to another, and so do their image tags. Compile the project that produces {file.Path} with mapped source paths, e.g. <PathMap>$(MSBuildProjectDirectory)/=/_/</PathMap> in its project file or in a Directory.Build.props (projects that reference Substra.Tools get this automatically), or set SubstraDeterministicSourcePaths=false in this project to accept machine-specific archives.");
+            }
+        }
     }
 
     private bool TryCreateZip(List<ArchiveEntry> entries, [NotNullWhen(true)] out byte[]? archive)

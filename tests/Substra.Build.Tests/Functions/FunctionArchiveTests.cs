@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using Substra.Build.Metadata;
 using Substra.Build.Tests.Infrastructure;
 using Substra.Tools.Cli;
 
@@ -73,6 +74,18 @@ public sealed class FunctionArchiveTests(BuiltFunctionProject built) : IClassFix
     }
 
     [Fact]
+    public void Compiled_binaries_record_no_path_of_this_machine()
+    {
+        var archive = Path.Combine(Functions, "train.zip");
+        var dlls = ZipContents.Names(archive).Where(name => name.EndsWith(".dll", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains("Demo.Functions.dll", dlls);
+        Assert.All(dlls, dll => Assert.Null(DebugPathReader.LocalPdbPath(ZipContents.ReadBytes(archive, dll))));
+        // What the compiler recorded instead: the mapped intermediate folder.
+        Assert.Equal("/_/obj/Demo.Functions.pdb", DebugPathReader.RecordedPdbPath(ZipContents.ReadBytes(archive, "Demo.Functions.dll")));
+    }
+
+    [Fact]
     public void Json_is_the_schema_recorded_for_the_function()
     {
         Assert.Equal(ProjectSources.TrainSchema, File.ReadAllText(Path.Combine(Functions, "train.json")));
@@ -94,11 +107,16 @@ public sealed class FunctionArchiveTests(BuiltFunctionProject built) : IClassFix
     [Fact]
     public async Task Second_build_rewrites_nothing()
     {
-        var before = FileSnapshot.Take(Functions);
+        // The state folder too: the stamp untouched means the packaging target was skipped, the staged tasks dll
+        // untouched means it will stay skipped.
+        var state = Path.Combine(built.Project.Directory, "obj", "Debug", "net10.0", "substra");
+        var before = (Functions: FileSnapshot.Take(Functions), State: FileSnapshot.Take(state));
+        Assert.Contains(Path.Combine("tasks", "Substra.Build.dll"), before.State.Files.Keys);
 
         await built.Project.BuildSuccessfullyAsync();
 
-        Assert.Empty(FileSnapshot.Take(Functions).ChangedSince(before));
+        Assert.Empty(FileSnapshot.Take(Functions).ChangedSince(before.Functions));
+        Assert.Empty(FileSnapshot.Take(state).ChangedSince(before.State));
     }
 
     [Fact]

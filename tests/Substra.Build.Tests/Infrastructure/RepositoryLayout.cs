@@ -9,6 +9,9 @@ internal static class RepositoryLayout
 
     public static string ToolsProject => Path.Combine(Root, "src", "Substra.Tools", "Substra.Tools.csproj");
 
+    /// <summary>A function project of this repository, built from its own folder like the samples.</summary>
+    public static string TrivialFunctionProject => Path.Combine(Root, "bench", "Substra.Bench.TrivialFunction", "Substra.Bench.TrivialFunction.csproj");
+
     public static string GeneratorProject => Path.Combine(Root, "generators", "Substra.Generators", "Substra.Generators.csproj");
 
     private static string FindRoot()

@@ -13,8 +13,11 @@ internal sealed class TestProject : IDisposable
     private string? _extraProjectXml;
     private string? _packageVersion;
 
-    private TestProject(string directory, string name)
+    private readonly string _root;
+
+    private TestProject(string root, string directory, string name)
     {
+        _root = root;
         Directory = directory;
         Name = name;
     }
@@ -51,14 +54,16 @@ internal sealed class TestProject : IDisposable
         }
     }
 
-    public static TestProject Create(string name, string outputType)
+    /// <param name="checkout">Folders between the temporary root and the project, as another checkout would have.</param>
+    public static TestProject Create(string name, string outputType, string checkout = "")
     {
-        var directory = Path.Combine(Path.GetTempPath(), "substra-build-tests", Guid.NewGuid().ToString("N")[..12], name);
+        var root = Path.Combine(Path.GetTempPath(), "substra-build-tests", Guid.NewGuid().ToString("N")[..12]);
+        var directory = Path.Combine(root, checkout, name);
         System.IO.Directory.CreateDirectory(directory);
         // Stop MSBuild's search for Directory.Build.* above the temporary folder.
         File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />\n");
-        var project = new TestProject(directory, name);
+        var project = new TestProject(root, directory, name);
         project.SetProperty("OutputType", outputType);
         return project;
     }
@@ -107,7 +112,7 @@ internal sealed class TestProject : IDisposable
     {
         try
         {
-            System.IO.Directory.Delete(Path.GetDirectoryName(Directory)!, recursive: true);
+            System.IO.Directory.Delete(_root, recursive: true);
         }
         catch (IOException)
         {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Substra.Build.Metadata;
 using Substra.Build.Tests.Infrastructure;
 
 namespace Substra.Build.Tests.Packaging;
@@ -30,6 +31,7 @@ public sealed class PackageConsumptionTests
             Assert.Contains("tasks/net10.0/Scriban.Signed.dll", entries);
             Assert.Contains("build/Substra.Tools.props", entries);
             Assert.Contains("build/Substra.Tools.targets", entries);
+            Assert.Contains("build/Substra.DeterministicPaths.targets", entries);
             Assert.Contains("buildTransitive/Substra.Tools.props", entries);
             Assert.Contains("buildTransitive/Substra.Tools.targets", entries);
             Assert.DoesNotContain(entries, entry => entry.Contains("Microsoft.Build", StringComparison.Ordinal));
@@ -52,7 +54,8 @@ public sealed class PackageConsumptionTests
               </fallbackPackageFolders>
             </configuration>
             """);
-        consumer.Environment = new() { ["NUGET_PACKAGES"] = Path.Combine(root, "packages") };
+        // A quote in the package folder, as in C:\Users\O'Brien\.nuget: the package's props and tasks dll still load from it.
+        consumer.Environment = new() { ["NUGET_PACKAGES"] = Path.Combine(root, "O'Brien packages") };
         consumer.PackageVersion = version;
         consumer.WriteFile("Functions.cs", ProjectSources.Functions());
 
@@ -62,6 +65,9 @@ public sealed class PackageConsumptionTests
         Assert.EndsWith("ENTRYPOINT [\"dotnet\", \"Demo.FromPackage.dll\", \"--function-name\", \"train\"]\n", dockerfile, StringComparison.Ordinal);
         Assert.Contains("Substra.Tools.dll", ZipContents.Names(Path.Combine(consumer.FunctionsDirectory, "train.zip")));
         Assert.Equal(ProjectSources.TrainSchema, File.ReadAllText(Path.Combine(consumer.FunctionsDirectory, "train.json")));
+        // The package maps the consumer's paths too, so its archives are reproducible.
+        Assert.Equal("/_/obj/Demo.FromPackage.pdb",
+            DebugPathReader.RecordedPdbPath(ZipContents.ReadBytes(Path.Combine(consumer.FunctionsDirectory, "train.zip"), "Demo.FromPackage.dll")));
     }
 
     private static string MachinePackageFolder()

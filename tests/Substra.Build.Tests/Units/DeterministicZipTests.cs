@@ -31,4 +31,56 @@ public sealed class DeterministicZipTests
         var failure = Assert.Throws<InvalidOperationException>(() => DeterministicZip.Create([new("x", [1]), new("x", [2])]));
         Assert.Contains("'x' twice", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Archives_say_they_were_made_on_unix_whatever_machine_wrote_them()
+    {
+        var archive = DeterministicZip.Create([new("Dockerfile", Encoding.UTF8.GetBytes("FROM scratch\n")), new("app.dll", [1, 2, 3])]);
+        var headers = CentralDirectoryHeaders(archive);
+        Assert.Equal(2, headers.Count);
+        Assert.All(headers, header => Assert.Equal(3, archive[header + 5]));
+
+        // As ZipArchive writes it on Windows: system 0 (FAT), which would change the archive's sha256.
+        var fromWindows = archive.ToArray();
+        headers.ForEach(header => fromWindows[header + 5] = 0);
+        DeterministicZip.MarkMadeByUnix(fromWindows);
+
+        Assert.Equal(archive, fromWindows);
+    }
+
+    [Fact]
+    public void More_than_65535_entries_are_marked_through_the_zip64_records()
+    {
+        var entries = Enumerable.Range(0, 70_000).Select(index => new ArchiveEntry($"f{index:x5}", [])).ToList();
+        var archive = DeterministicZip.Create(entries);
+        var headers = CentralDirectoryHeaders(archive);
+        Assert.Equal(70_000, headers.Count);
+
+        var fromWindows = archive.ToArray();
+        headers.ForEach(header => fromWindows[header + 5] = 0);
+        DeterministicZip.MarkMadeByUnix(fromWindows);
+
+        Assert.Equal(archive, fromWindows);
+    }
+
+    [Fact]
+    public void An_unexpected_layout_is_reported_not_patched_blindly()
+    {
+        var failure = Assert.Throws<NotSupportedException>(() => DeterministicZip.MarkMadeByUnix(Encoding.UTF8.GetBytes(new string('x', 100))));
+        Assert.Contains("end of central directory", failure.Message, StringComparison.Ordinal);
+    }
+
+    // Positions of "PK\x01\x02"; the entries of these tests are too small to contain that sequence themselves.
+    private static List<int> CentralDirectoryHeaders(byte[] archive)
+    {
+        var headers = new List<int>();
+        for (var index = archive.AsSpan().IndexOf("PK\x01\x02"u8); index >= 0;)
+        {
+            headers.Add(index);
+            var next = archive.AsSpan(index + 4).IndexOf("PK\x01\x02"u8);
+            index = next < 0 ? -1 : index + 4 + next;
+        }
+
+        return headers;
+    }
 }
