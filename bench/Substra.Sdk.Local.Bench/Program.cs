@@ -13,9 +13,9 @@ using Substra.Tools.Schema;
 
 // Local backend figures: registration time and memory of large plans, per-task overhead of real C# and Python tasks,
 // wall time of a FedAvg plan.
-// Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|overhead|fedavg|archives|inputs|all]
+// Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|wait|overhead|fedavg|archives|inputs|all]
 //   [--python /usr/bin/python3] [--tasks 200] [--language csharp|python|both] [--orgs 10] [--rounds 10] [--parallelism N]
-const string Usage = "Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|overhead|fedavg|archives|inputs|all] " +
+const string Usage = "Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|wait|overhead|fedavg|archives|inputs|all] " +
     "[--python PATH] [--tasks N] [--language csharp|python|both] [--orgs N] [--rounds N] [--parallelism N]";
 var mode = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var python = Option("--python") ?? "/usr/bin/python3";
@@ -24,7 +24,7 @@ var language = Option("--language") ?? "both";
 var organisations = Count("--orgs", 10);
 var rounds = Count("--rounds", 10);
 int? fedAvgParallelism = Option("--parallelism") is null ? null : Count("--parallelism", 0);
-if (mode is not ("registration" or "overhead" or "fedavg" or "archives" or "inputs" or "all"))
+if (mode is not ("registration" or "wait" or "overhead" or "fedavg" or "archives" or "inputs" or "all"))
 {
     Console.Error.WriteLine($"Unknown mode '{mode}'. {Usage}");
     return 2;
@@ -44,22 +44,31 @@ try
 {
     if (mode is "registration" or "all")
     {
-        // Warm-up until the JIT has optimised the registration path (tiered compilation), then measure.
-        for (var i = 0; i < 5; i++)
+        // The durable store (the default) and the in-memory one, side by side in one run, each size in a fresh workspace.
+        foreach (var inMemory in new[] { false, true })
         {
-            await RegistrationAsync(10_000, warmUp: true);
-        }
+            // Warm-up until the JIT has optimised the registration path (tiered compilation), then measure.
+            for (var i = 0; i < 5; i++)
+            {
+                await RegistrationAsync(10_000, inMemory, warmUp: true);
+            }
 
-        // Five runs of 10,000 tasks, then the median one again as the figure (a single run moves by ±50 ms on a busy VM).
-        var runs = new List<(double Wall, string Line)>();
-        for (var i = 0; i < 5; i++)
-        {
-            runs.Add(await RegistrationAsync(10_000));
-            Console.WriteLine(runs[^1].Line);
-        }
+            // Five runs of 10,000 tasks, then the median one again as the figure (a single run moves by ±50 ms on a busy VM).
+            var runs = new List<(double Wall, string Line)>();
+            for (var i = 0; i < 5; i++)
+            {
+                runs.Add(await RegistrationAsync(10_000, inMemory));
+                Console.WriteLine(runs[^1].Line);
+            }
 
-        Console.WriteLine(runs.OrderBy(run => run.Wall).ElementAt(runs.Count / 2).Line.Replace("register)", "register; the median of 5 runs)", StringComparison.Ordinal));
-        Console.WriteLine((await RegistrationAsync(100_000)).Line);
+            Console.WriteLine(runs.OrderBy(run => run.Wall).ElementAt(runs.Count / 2).Line.Replace(" store)", " store; the median of 5 runs)", StringComparison.Ordinal));
+            Console.WriteLine((await RegistrationAsync(100_000, inMemory, reopen: !inMemory)).Line);
+        }
+    }
+
+    if (mode is "wait" or "all")
+    {
+        Console.WriteLine(await WaitLatencyAsync(10));
     }
 
     if (mode is "overhead" or "all")
@@ -222,12 +231,56 @@ async Task<string> NoopFunctionAsync(IBackend backend, bool withData)
     }, CancellationToken.None);
 }
 
+// How long a wait takes to return once its plan is done: the time from the task's DONE event (raised once the state is
+// committed) to the return of WaitComputePlanAsync, with the default polling period, over plans of one no-op task.
+async Task<string> WaitLatencyAsync(int plans)
+{
+    var workspace = Path.Combine(root, "wait");
+    await using var platform = LocalPlatform.Open(new LocalPlatformOptions { WorkspaceDirectory = workspace, PythonInterpreter = python });
+    var backend = ((ILocalBackendFactory)platform).Create(Settings(1) with { WorkspaceDirectory = workspace, ClientName = "org-1" });
+    await using var client = new SubstraClient(backend, NullLoggerFactory.Instance);
+    var org = (await client.OrganizationInfoAsync()).OrganizationId;
+    var function = await NoopFunctionAsync(backend, withData: false);
+    var latencies = new List<double>();
+    long doneAt = 0;
+    client.TaskStateChanged += (_, change) =>
+    {
+        if (change.Status == Substra.Sdk.ComputeTaskStatus.Done)
+        {
+            Interlocked.Exchange(ref doneAt, Stopwatch.GetTimestamp());
+        }
+    };
+    for (var i = 0; i <= plans; i++)
+    {
+        var spec = new ComputePlanSpec
+        {
+            Name = "wait",
+            Tasks = [new() { TaskId = Guid.NewGuid().ToString(), FunctionKey = function, Worker = org,
+                Outputs = new Dictionary<string, ComputeTaskOutputSpec> { ["model"] = new() { Permissions = Permissions.PublicAccess } } }],
+        };
+        await client.AddComputePlanAsync(spec);
+        await client.WaitComputePlanAsync(spec.Key);
+        var returned = Stopwatch.GetTimestamp();
+        if (i > 0)
+        {
+            // The first plan warms up the function and the JIT.
+            latencies.Add(Stopwatch.GetElapsedTime(Interlocked.Read(ref doneAt), returned).TotalMilliseconds);
+        }
+    }
+
+    latencies.Sort();
+    return $"wait latency after a plan ends: median {latencies[latencies.Count / 2]:F1} ms, max {latencies[^1]:F1} ms over {plans} plans (polling period 2 s)";
+}
+
 // FedAvg-shaped plan: rounds of 9 train tasks (data inputs + the previous aggregate) and 1 aggregate. The plan is
 // canceled as soon as it is registered (one worker: at most one task starts).
-async Task<(double Wall, string Line)> RegistrationAsync(int taskCount, bool warmUp = false)
+async Task<(double Wall, string Line)> RegistrationAsync(int taskCount, bool inMemory, bool warmUp = false, bool reopen = false)
 {
-    await using var backend = new LocalBackendFactory().Create(Settings(1));
-    await using var client = new SubstraClient(backend, NullLoggerFactory.Instance);
+    var workspace = Path.Combine(root, "registration", Guid.NewGuid().ToString("N"));
+    var store = inMemory ? "in-memory" : "durable";
+    var platform = LocalPlatform.Open(new LocalPlatformOptions { WorkspaceDirectory = workspace, InMemory = inMemory, MaxParallelTasks = 1, PythonInterpreter = python });
+    var backend = ((ILocalBackendFactory)platform).Create(Settings(1) with { WorkspaceDirectory = workspace, ClientName = "org-1" });
+    var client = new SubstraClient(backend, NullLoggerFactory.Instance);
     var org = (await backend.GetOrganizationInfoAsync(CancellationToken.None)).OrganizationId;
     var train = await NoopFunctionAsync(backend, withData: true);
     var aggregate = await NoopFunctionAsync(backend, withData: false);
@@ -292,11 +345,27 @@ async Task<(double Wall, string Line)> RegistrationAsync(int taskCount, bool war
     using var process = Process.GetCurrentProcess();
     var line = warmUp
         ? ""
-        : $"registration of {plan.TaskCount} tasks (client: validate, rank, register): {stopwatch.Elapsed.TotalMilliseconds:F0} ms wall, " +
+        : $"registration of {plan.TaskCount} tasks (client: validate, rank, register; {store} store): {stopwatch.Elapsed.TotalMilliseconds:F0} ms wall, " +
             $"{cpu.TotalMilliseconds:F0} ms CPU (of which the client's spec validation {specOnly.Elapsed.TotalMilliseconds:F0} ms wall); " +
             $"allocated {allocated / 1024 / 1024} MiB; GC pauses {pause.TotalMilliseconds:F0} ms ({collections.Item1} gen0, {collections.Item2} gen1, {collections.Item3} gen2 collections); process peak working set {process.PeakWorkingSet64 / 1024 / 1024} MiB; plan {plan.Status.ToWireName()}";
 
     await backend.CancelComputePlanAsync(spec.Key, CancellationToken.None);
+    await backend.DisposeAsync();
+    await platform.DisposeAsync();
+    if (reopen)
+    {
+        // Reopening the workspace that now holds the plan: load, rebuild the indexes, resume (nothing left to run).
+        var reopenings = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var opening = Stopwatch.StartNew();
+            await using var reopened = LocalPlatform.Open(new LocalPlatformOptions { WorkspaceDirectory = workspace, PythonInterpreter = python });
+            reopenings.Add(opening.Elapsed.TotalMilliseconds);
+        }
+
+        line += $"\nreopen of a workspace holding {plan.TaskCount} tasks: {reopenings.Order().ElementAt(1):F0} ms (median of 3; {string.Join(", ", reopenings.Select(ms => ms.ToString("F0", CultureInfo.InvariantCulture)))} ms)";
+    }
+
     return (stopwatch.Elapsed.TotalMilliseconds, line);
 }
 

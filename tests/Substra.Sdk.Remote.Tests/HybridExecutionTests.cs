@@ -87,8 +87,9 @@ public sealed class HybridExecutionTests : Infrastructure.PlatformTest
         var requests = Platform.Requests.Select(r => $"{r.Method} {r.Path}").ToList();
         Assert.Contains($"GET /function/{functionKey}/file/", requests);
         Assert.Contains($"GET /data_manager/{datasetKey}/opener/", requests);
-        Assert.True(File.Exists(Path.Combine(client.TemporaryDirectory!, functionKey, "function.tar.gz")));
-        Assert.True(File.Exists(Path.Combine(client.TemporaryDirectory!, datasetKey, "opener.py")));
+        // Downloaded into the local platform's content store (files/<sha256>/<role>), like registered files.
+        Assert.Single(Directory.EnumerateFiles(client.TemporaryDirectory!, "function-archive", SearchOption.AllDirectories));
+        Assert.Single(Directory.EnumerateFiles(client.TemporaryDirectory!, "opener.py", SearchOption.AllDirectories));
     }
 
     private async Task<(string DatasetKey, IReadOnlyList<string> SampleKeys)> AddRemoteDatasetAsync(int samples)
