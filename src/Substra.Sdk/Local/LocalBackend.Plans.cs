@@ -220,6 +220,7 @@ internal sealed partial class LocalBackend
         }
 
         _store.Journal.SaveTaskBatch(plan.Key, inOrder);
+        var journaled = stopwatch.Elapsed;
         if (newPlan)
         {
             _store.Plans.Add(plan.Key, plan);
@@ -233,7 +234,7 @@ internal sealed partial class LocalBackend
         }
 
         _logger.LogTasksRegistered(plan.Key, count, (long)validated.TotalMilliseconds, (long)(ranked - validated).TotalMilliseconds,
-            (long)(stopwatch.Elapsed - ranked).TotalMilliseconds);
+            (long)(journaled - ranked).TotalMilliseconds, (long)(stopwatch.Elapsed - journaled).TotalMilliseconds);
     }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyMetadata = new Dictionary<string, string>();

@@ -251,7 +251,11 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
     /// <summary>Leftovers of a previous host: its processes and containers, its run folders; then the resumed tasks.</summary>
     private void Start()
     {
-        var interrupted = StoreLoader.Load(Store, _journal.Load());
+        var opening = System.Diagnostics.Stopwatch.StartNew();
+        var stored = _journal.Load();
+        var read = opening.Elapsed;
+        var interrupted = StoreLoader.Load(Store, stored);
+        var rebuilt = opening.Elapsed;
         if (IsDurable)
         {
             // The previous host of this workspace may have been killed with tasks running: their processes and containers
@@ -306,6 +310,8 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
                 }
             }
         });
+        _logger.LogDebug("Local platform {Workspace} opened: {Tasks} tasks read in {ReadMs} ms, indexed in {IndexMs} ms, resumed in {ResumeMs} ms.",
+            Workspace.Root, Store.Tasks.Count, (long)read.TotalMilliseconds, (long)(rebuilt - read).TotalMilliseconds, (long)(opening.Elapsed - rebuilt).TotalMilliseconds);
         if (interrupted.Count > 0)
         {
             _logger.LogWarning("Local platform {Workspace}: {Count} task(s) were running when it last stopped; they run again.",

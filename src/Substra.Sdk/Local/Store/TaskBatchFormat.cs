@@ -7,8 +7,8 @@ namespace Substra.Sdk.Local.Store;
 
 /// <summary>
 /// The journal's encoding of one registration batch: compact JSON written and read by hand, because plans of 100,000
-/// tasks are registered and reopened within a fraction of a second. Output declarations shared by many tasks (the usual
-/// case) are written once and referred to by index.
+/// tasks are registered and reopened within a fraction of a second. Output declarations, metadata and the strings that
+/// repeat from task to task (function key, owner, worker, tag) are written once and referred to by index.
 /// </summary>
 internal static class TaskBatchFormat
 {
@@ -21,6 +21,19 @@ internal static class TaskBatchFormat
             var outputs = new List<IReadOnlyDictionary<string, ComputeTaskOutput>>();
             var metadataIndex = new Dictionary<IReadOnlyDictionary<string, string>, int>(ReferenceEqualityComparer.Instance);
             var metadata = new List<IReadOnlyDictionary<string, string>>();
+            var stringIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            var strings = new List<string>();
+            int Shared(string value)
+            {
+                if (!stringIndex.TryGetValue(value, out var at))
+                {
+                    stringIndex[value] = at = strings.Count;
+                    strings.Add(value);
+                }
+
+                return at;
+            }
+
             writer.WriteStartObject();
             writer.WriteStartArray("tasks");
             foreach (var entry in tasks)
@@ -40,11 +53,11 @@ internal static class TaskBatchFormat
 
                 writer.WriteStartArray();
                 writer.WriteStringValue(task.Key);
-                writer.WriteStringValue(task.Function.Key);
-                writer.WriteStringValue(task.Owner);
-                writer.WriteStringValue(task.Worker);
+                writer.WriteNumberValue(Shared(task.Function.Key));
+                writer.WriteNumberValue(Shared(task.Owner));
+                writer.WriteNumberValue(Shared(task.Worker));
                 writer.WriteNumberValue(task.Rank ?? 0);
-                writer.WriteStringValue(task.Tag);
+                writer.WriteNumberValue(Shared(task.Tag));
                 writer.WriteNumberValue(task.CreationDate.UtcTicks);
                 writer.WriteNumberValue((int)task.CreationDate.Offset.TotalMinutes);
                 writer.WriteNumberValue(outputsAt);
@@ -96,6 +109,13 @@ internal static class TaskBatchFormat
             }
 
             writer.WriteEndArray();
+            writer.WriteStartArray("strings");
+            foreach (var value in strings)
+            {
+                writer.WriteStringValue(value);
+            }
+
+            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
@@ -130,6 +150,12 @@ internal static class TaskBatchFormat
             metadata.Add(map);
         }
 
+        var strings = new List<string>();
+        foreach (var value in root.GetProperty("strings").EnumerateArray())
+        {
+            strings.Add(value.GetString()!);
+        }
+
         var tasks = new List<StoredTask>(root.GetProperty("tasks").GetArrayLength());
         foreach (var task in root.GetProperty("tasks").EnumerateArray())
         {
@@ -145,11 +171,11 @@ internal static class TaskBatchFormat
 
             tasks.Add(new StoredTask(
                 Key: task[0].GetString()!,
-                FunctionKey: task[1].GetString()!,
-                Owner: task[2].GetString()!,
-                Worker: task[3].GetString()!,
+                FunctionKey: strings[task[1].GetInt32()],
+                Owner: strings[task[2].GetInt32()],
+                Worker: strings[task[3].GetInt32()],
                 Rank: task[4].GetInt32(),
-                Tag: task[5].GetString()!,
+                Tag: strings[task[5].GetInt32()],
                 CreationDate: new DateTimeOffset(task[6].GetInt64(), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(task[7].GetInt32())),
                 Outputs: outputs[task[8].GetInt32()],
                 Metadata: metadata[task[9].GetInt32()],
