@@ -1,72 +1,61 @@
 using Substra.Sdk.Local.Workspace;
 using Substra.Sdk.Models;
-using Substra.Sdk.Schemas;
 
 namespace Substra.Sdk.Local;
 
-// Hybrid mode: before registration takes the store's lock, the functions, datasets and data samples the tasks use that
-// are not local are fetched from the platform, their files downloaded into the content store. Remote models stay
-// unsupported (the validator says so).
+// What hybrid mode (Hybrid/HybridBackend.cs) asks of the local backend: whether it holds a key, and to keep the platform
+// functions, datasets and data samples that local tasks use, with their files downloaded into the content store.
 internal sealed partial class LocalBackend
 {
-    private const string OpenerIdentifier = "opener";
-    private const string DataSamplesIdentifier = "datasamples";
+    /// <summary>True when this client is the local half of a hybrid backend (the validator then explains remote models).</summary>
+    internal bool IsHybrid => _hybrid;
 
-    private async Task FetchRemoteAssetsAsync(IEnumerable<TaskSpec> specs, CancellationToken cancellationToken)
-    {
-        if (_settings.Remote is not { } remote)
-        {
-            return;
-        }
-
-        foreach (var spec in specs)
-        {
-            if (!IsKnown(spec.FunctionKey, store => store.Functions, store => store.RemoteFunctions, function => function.Archive.StorageAddress))
-            {
-                var function = await remote.GetFunctionAsync(spec.FunctionKey, cancellationToken).ConfigureAwait(false);
-                var archive = await DownloadAsync(
-                    path => remote.DownloadFunctionArchiveAsync(function.Key, path, cancellationToken), ContentStore.Roles.FunctionArchive).ConfigureAwait(false);
-                _store.Write(() => _store.SaveRemoteFunction(function with { Archive = function.Archive with { StorageAddress = archive } }));
-            }
-
-            foreach (var input in spec.Inputs ?? [])
-            {
-                if (input.AssetKey is not { Length: > 0 } key)
-                {
-                    continue;
-                }
-
-                if (input.Identifier == OpenerIdentifier && !IsKnown(key, store => store.Datasets, store => store.RemoteDatasets, dataset => dataset.Opener.StorageAddress))
-                {
-                    var dataset = await remote.GetDatasetAsync(key, cancellationToken).ConfigureAwait(false);
-                    var opener = await DownloadAsync(
-                        path => remote.DownloadDatasetOpenerAsync(dataset.Key, path, cancellationToken), ContentStore.Roles.Opener).ConfigureAwait(false);
-                    _store.Write(() => _store.SaveRemoteDataset(dataset with { Opener = dataset.Opener with { StorageAddress = opener } }));
-                }
-                else if (input.Identifier == DataSamplesIdentifier && !IsKnown(key, store => store.DataSamples, store => store.RemoteDataSamples, file: null))
-                {
-                    var sample = await remote.GetDataSampleAsync(key, cancellationToken).ConfigureAwait(false);
-                    _store.Write(() => _store.SaveRemoteDataSample(sample));
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Whether the asset is local or already fetched (and its file still there: freed files are fetched again).
-    /// </summary>
-    private bool IsKnown<T>(string key, Func<Store.LocalStore, Dictionary<string, T>> local, Func<Store.LocalStore, Dictionary<string, T>> remote,
-        Func<T, string>? file)
+    /// <summary>True when the platform holds <paramref name="key"/> as a local asset, plan or task.</summary>
+    internal bool Holds(string key)
     {
         lock (_store.Gate)
         {
-            return local(_store).ContainsKey(key) ||
-                (remote(_store).TryGetValue(key, out var fetched) && (file is null || File.Exists(file(fetched))));
+            return _store.Tasks.ContainsKey(key) || _store.Plans.ContainsKey(key) || _store.Functions.ContainsKey(key)
+                || _store.Datasets.ContainsKey(key) || _store.DataSamples.ContainsKey(key) || _store.Models.ContainsKey(key);
         }
     }
 
+    /// <summary>A function local tasks can run: registered here, or fetched with its archive still on disk.</summary>
+    internal bool CanRunFunction(string key)
+    {
+        lock (_store.Gate)
+        {
+            return _store.Functions.ContainsKey(key) ||
+                (_store.RemoteFunctions.TryGetValue(key, out var fetched) && File.Exists(fetched.Archive.StorageAddress));
+        }
+    }
+
+    /// <summary>A dataset local tasks can open: registered here, or fetched with its opener still on disk.</summary>
+    internal bool CanOpenDataset(string key)
+    {
+        lock (_store.Gate)
+        {
+            return _store.Datasets.ContainsKey(key) ||
+                (_store.RemoteDatasets.TryGetValue(key, out var fetched) && File.Exists(fetched.Opener.StorageAddress));
+        }
+    }
+
+    internal bool KnowsDataSample(string key)
+    {
+        lock (_store.Gate)
+        {
+            return _store.DataSamples.ContainsKey(key) || _store.RemoteDataSamples.ContainsKey(key);
+        }
+    }
+
+    internal void KeepRemoteFunction(Function function) => _store.Write(() => _store.SaveRemoteFunction(function));
+
+    internal void KeepRemoteDataset(Dataset dataset) => _store.Write(() => _store.SaveRemoteDataset(dataset));
+
+    internal void KeepRemoteDataSample(DataSample sample) => _store.Write(() => _store.SaveRemoteDataSample(sample));
+
     /// <summary>Downloads a platform file into the content store; returns its stored path.</summary>
-    private async Task<string> DownloadAsync(Func<string, Task> download, string role)
+    internal async Task<string> DownloadIntoStoreAsync(Func<string, Task> download, string role)
     {
         var incoming = Path.Combine(_platform.Workspace.FilesDirectory, ".incoming", LocalWorkspace.NewRunId());
         Directory.CreateDirectory(Path.GetDirectoryName(incoming)!);

@@ -13,10 +13,9 @@ namespace Substra.Sdk.Local;
 // batch in one transaction, then registers it in memory and hands ready tasks to the scheduler.
 internal sealed partial class LocalBackend
 {
-    public async Task<string> AddTaskAsync(TaskSpec spec, CancellationToken cancellationToken)
+    public Task<string> AddTaskAsync(TaskSpec spec, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        await FetchRemoteAssetsAsync([spec], cancellationToken).ConfigureAwait(false);
         _store.Transition(lifecycle =>
         {
             PlanEntry plan;
@@ -38,15 +37,13 @@ internal sealed partial class LocalBackend
 
             RegisterTasks(plan, [spec with { ComputePlanKey = plan.Key }], newPlan, lifecycle);
         });
-        return spec.Key;
+        return Task.FromResult(spec.Key);
     }
 
-    public async Task<ComputePlan> AddComputePlanAsync(ComputePlanSpec spec, BatchingOptions batching, CancellationToken cancellationToken)
+    public Task<ComputePlan> AddComputePlanAsync(ComputePlanSpec spec, BatchingOptions batching, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         MetadataRules.Check(spec.Metadata);
-        await FetchRemoteAssetsAsync((spec.Tasks ?? []).Select(task => TaskSpec.FromComputePlan(spec.Key, rank: null, task)), cancellationToken)
-            .ConfigureAwait(false);
         ComputePlan? result = null;
         _store.Transition(lifecycle =>
         {
@@ -60,14 +57,12 @@ internal sealed partial class LocalBackend
             RegisterTasks(plan, tasks, newPlan: true, lifecycle);
             result = plan.Snapshot(lifecycle.Now);
         });
-        return result!;
+        return Task.FromResult(result!);
     }
 
-    public async Task<ComputePlan> AddComputePlanTasksAsync(UpdateComputePlanTasksSpec spec, BatchingOptions batching, CancellationToken cancellationToken)
+    public Task<ComputePlan> AddComputePlanTasksAsync(UpdateComputePlanTasksSpec spec, BatchingOptions batching, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        await FetchRemoteAssetsAsync((spec.Tasks ?? []).Select(task => TaskSpec.FromComputePlan(spec.Key, rank: null, task)), cancellationToken)
-            .ConfigureAwait(false);
         ComputePlan? result = null;
         _store.Transition(lifecycle =>
         {
@@ -76,7 +71,7 @@ internal sealed partial class LocalBackend
             RegisterTasks(plan, tasks, newPlan: false, lifecycle);
             result = plan.Snapshot(lifecycle.Now);
         });
-        return result!;
+        return Task.FromResult(result!);
     }
 
     public Task CancelComputePlanAsync(string key, CancellationToken cancellationToken)
@@ -140,7 +135,7 @@ internal sealed partial class LocalBackend
 
         var validator = new TaskSpecValidator(_store, parentKey =>
             batchIndex.TryGetValue(parentKey, out var index) ? functions[index] ?? FunctionOrNull(specs[index].FunctionKey) : null,
-            hybrid: _settings.Remote is not null);
+            hybrid: IsHybrid);
         MetadataRules.Check(plan.Registered.Metadata);
         var parents = new IReadOnlyList<string>[count];
         var graph = new Dictionary<string, IReadOnlyList<string>>(count, StringComparer.Ordinal);

@@ -6,21 +6,21 @@ using Substra.Sdk.Models;
 
 namespace Substra.Sdk.Local;
 
-// Reads (substra-behaviour.md §4.8–4.9, with the server's filter semantics). In hybrid mode, what is not local is read
-// from the remote platform.
+// Reads, with the server's filter semantics. Only what this platform holds: in hybrid mode, HybridBackend reads the
+// rest from the remote platform.
 internal sealed partial class LocalBackend
 {
     public Task<Function> GetFunctionAsync(string key, CancellationToken cancellationToken) =>
-        Get(_store.Functions, key, remote => remote.GetFunctionAsync(key, cancellationToken));
+        Get(_store.Functions, key);
 
     public Task<Dataset> GetDatasetAsync(string key, CancellationToken cancellationToken) =>
-        Get(_store.Datasets, key, remote => remote.GetDatasetAsync(key, cancellationToken));
+        Get(_store.Datasets, key);
 
     public Task<DataSample> GetDataSampleAsync(string key, CancellationToken cancellationToken) =>
-        Get(_store.DataSamples, key, remote => remote.GetDataSampleAsync(key, cancellationToken));
+        Get(_store.DataSamples, key);
 
     public Task<OutModel> GetModelAsync(string key, CancellationToken cancellationToken) =>
-        Get(_store.Models, key, remote => remote.GetModelAsync(key, cancellationToken));
+        Get(_store.Models, key);
 
     public Task<ComputeTask> GetTaskAsync(string key, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ internal sealed partial class LocalBackend
             }
         }
 
-        return _settings.Remote is { } remote ? remote.GetTaskAsync(key, cancellationToken) : throw NotFound(key);
+        throw NotFound(key);
     }
 
     public Task<ComputePlan> GetComputePlanAsync(string key, CancellationToken cancellationToken)
@@ -45,41 +45,35 @@ internal sealed partial class LocalBackend
             }
         }
 
-        return _settings.Remote is { } remote ? remote.GetComputePlanAsync(key, cancellationToken) : throw NotFound(key);
+        throw NotFound(key);
     }
 
     public Task<IReadOnlyList<Function>> ListFunctionsAsync(ListQuery query, CancellationToken cancellationToken) =>
         ListAsync(() => LocalQuery.Apply(_store.Functions.Values, query, FunctionValues, function => function.Name,
-                function => function.Metadata, (function, _) => function.CreationDate),
-            remote => remote.ListFunctionsAsync(query, cancellationToken));
+                function => function.Metadata, (function, _) => function.CreationDate));
 
     public Task<IReadOnlyList<Dataset>> ListDatasetsAsync(ListQuery query, CancellationToken cancellationToken) =>
         ListAsync(() => LocalQuery.Apply(_store.Datasets.Values, query, DatasetValues, dataset => dataset.Name,
-                dataset => dataset.Metadata, (dataset, _) => dataset.CreationDate),
-            remote => remote.ListDatasetsAsync(query, cancellationToken));
+                dataset => dataset.Metadata, (dataset, _) => dataset.CreationDate));
 
     public Task<IReadOnlyList<DataSample>> ListDataSamplesAsync(ListQuery query, CancellationToken cancellationToken) =>
         ListAsync(() => LocalQuery.Apply(_store.DataSamples.Values, query, DataSampleValues, _ => "",
-                _ => null, (sample, _) => sample.CreationDate),
-            remote => remote.ListDataSamplesAsync(query, cancellationToken));
+                _ => null, (sample, _) => sample.CreationDate));
 
     public Task<IReadOnlyList<ComputeTask>> ListTasksAsync(ListQuery query, CancellationToken cancellationToken) =>
         ListAsync(() => LocalQuery.Apply(_store.Tasks.Values.Select(task => task.Snapshot()), query, TaskValues, _ => "",
-                task => task.Metadata, TaskDate),
-            remote => remote.ListTasksAsync(query, cancellationToken));
+                task => task.Metadata, TaskDate));
 
     public Task<IReadOnlyList<ComputePlan>> ListComputePlansAsync(ListQuery query, CancellationToken cancellationToken)
     {
         var now = Now;
         return ListAsync(() => LocalQuery.Apply(_store.Plans.Values, query, PlanValues, plan => plan.Registered.Name,
                     plan => plan.Registered.Metadata, PlanDate)
-                .Select(plan => plan.Snapshot(now)).ToList(),
-            remote => remote.ListComputePlansAsync(query, cancellationToken));
+                .Select(plan => plan.Snapshot(now)).ToList());
     }
 
     public Task<IReadOnlyList<OutModel>> ListModelsAsync(ListQuery query, CancellationToken cancellationToken) =>
-        ListAsync(() => LocalQuery.Apply(_store.Models.Values, query, ModelValues, _ => "", _ => null, (model, _) => model.CreationDate),
-            remote => remote.ListModelsAsync(query, cancellationToken));
+        ListAsync(() => LocalQuery.Apply(_store.Models.Values, query, ModelValues, _ => "", _ => null, (model, _) => model.CreationDate));
 
     public Task<Performances> GetPerformancesAsync(string computePlanKey, CancellationToken cancellationToken)
     {
@@ -91,7 +85,7 @@ internal sealed partial class LocalBackend
             }
         }
 
-        return _settings.Remote is { } remote ? remote.GetPerformancesAsync(computePlanKey, cancellationToken) : throw NotFound(computePlanKey);
+        throw NotFound(computePlanKey);
     }
 
     public Task<IReadOnlyList<InputAsset>> ListTaskInputAssetsAsync(string taskKey, CancellationToken cancellationToken)
@@ -104,7 +98,7 @@ internal sealed partial class LocalBackend
             }
         }
 
-        return _settings.Remote is { } remote ? remote.ListTaskInputAssetsAsync(taskKey, cancellationToken) : throw NotFound(taskKey);
+        throw NotFound(taskKey);
     }
 
     public Task<IReadOnlyList<OutputAsset>> ListTaskOutputAssetsAsync(string taskKey, string? identifier, CancellationToken cancellationToken)
@@ -119,7 +113,7 @@ internal sealed partial class LocalBackend
             }
         }
 
-        return _settings.Remote is { } remote ? remote.ListTaskOutputAssetsAsync(taskKey, identifier, cancellationToken) : throw NotFound(taskKey);
+        throw NotFound(taskKey);
     }
 
     public async Task DownloadDatasetOpenerAsync(string key, string destinationFile, CancellationToken cancellationToken)
@@ -130,7 +124,7 @@ internal sealed partial class LocalBackend
             return;
         }
 
-        await RemoteOrNotFound(key).DownloadDatasetOpenerAsync(key, destinationFile, cancellationToken).ConfigureAwait(false);
+        throw NotFound(key);
     }
 
     public async Task DownloadFunctionArchiveAsync(string key, string destinationFile, CancellationToken cancellationToken)
@@ -141,7 +135,7 @@ internal sealed partial class LocalBackend
             return;
         }
 
-        await RemoteOrNotFound(key).DownloadFunctionArchiveAsync(key, destinationFile, cancellationToken).ConfigureAwait(false);
+        throw NotFound(key);
     }
 
     public async Task DownloadModelAsync(string key, string destinationFile, CancellationToken cancellationToken)
@@ -160,7 +154,7 @@ internal sealed partial class LocalBackend
             return;
         }
 
-        await RemoteOrNotFound(key).DownloadModelAsync(key, destinationFile, cancellationToken).ConfigureAwait(false);
+        throw NotFound(key);
     }
 
     public async Task DownloadLogsAsync(string taskKey, string destinationFile, CancellationToken cancellationToken)
@@ -171,7 +165,7 @@ internal sealed partial class LocalBackend
             return;
         }
 
-        await RemoteOrNotFound(taskKey).DownloadLogsAsync(taskKey, destinationFile, cancellationToken).ConfigureAwait(false);
+        throw NotFound(taskKey);
     }
 
     public async Task<string> GetLogsAsync(string taskKey, CancellationToken cancellationToken)
@@ -181,7 +175,7 @@ internal sealed partial class LocalBackend
             return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
         }
 
-        return await RemoteOrNotFound(taskKey).GetLogsAsync(taskKey, cancellationToken).ConfigureAwait(false);
+        throw NotFound(taskKey);
     }
 
     public async Task<string> DescribeFunctionAsync(string key, CancellationToken cancellationToken)
@@ -191,7 +185,7 @@ internal sealed partial class LocalBackend
             return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
         }
 
-        return await RemoteOrNotFound(key).DescribeFunctionAsync(key, cancellationToken).ConfigureAwait(false);
+        throw NotFound(key);
     }
 
     public async Task<string> DescribeDatasetAsync(string key, CancellationToken cancellationToken)
@@ -201,7 +195,7 @@ internal sealed partial class LocalBackend
             return await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
         }
 
-        return await RemoteOrNotFound(key).DescribeDatasetAsync(key, cancellationToken).ConfigureAwait(false);
+        throw NotFound(key);
     }
 
     /// <summary>The log file of a local failed task; null when the task is not local. Other local tasks: NotFound.</summary>
@@ -225,40 +219,19 @@ internal sealed partial class LocalBackend
         }
     }
 
-    private Task<T> Get<T>(Dictionary<string, T> assets, string key, Func<Backends.IBackend, Task<T>> remote)
+    private Task<T> Get<T>(Dictionary<string, T> assets, string key)
     {
         lock (_store.Gate)
         {
-            if (assets.TryGetValue(key, out var asset))
-            {
-                return Task.FromResult(asset);
-            }
+            return assets.TryGetValue(key, out var asset) ? Task.FromResult(asset) : throw NotFound(key);
         }
-
-        return _settings.Remote is { } fallback ? remote(fallback) : throw NotFound(key);
     }
 
-    private async Task<IReadOnlyList<T>> ListAsync<T>(Func<IReadOnlyList<T>> local, Func<Backends.IBackend, Task<IReadOnlyList<T>>> remote)
+    private Task<IReadOnlyList<T>> ListAsync<T>(Func<IReadOnlyList<T>> local)
     {
-        IReadOnlyList<T> results;
         lock (_store.Gate)
         {
-            results = local();
-        }
-
-        if (_settings.Remote is not { } fallback)
-        {
-            return results;
-        }
-
-        try
-        {
-            return [.. results, .. await remote(fallback).ConfigureAwait(false)];
-        }
-        catch (Exception e) when (e is SdkException or HttpRequestException)
-        {
-            _logger.LogRemoteListFailed(e.Message);
-            return results;
+            return Task.FromResult(local());
         }
     }
 
@@ -269,8 +242,6 @@ internal sealed partial class LocalBackend
             return path();
         }
     }
-
-    private Backends.IBackend RemoteOrNotFound(string key) => _settings.Remote ?? throw NotFound(key);
 
     private static async Task CopyAsync(string source, string destination, CancellationToken cancellationToken)
     {

@@ -20,10 +20,12 @@ internal sealed partial class LocalBackend : IBackend, IChangeSignalingBackend
     private readonly IAsyncDisposable? _lease;
     private readonly ILogger _logger;
     private readonly Organization _organization;
+    private readonly bool _hybrid;
     private int _disposed;
 
-    public LocalBackend(LocalPlatform platform, LocalBackendSettings settings, IAsyncDisposable? lease)
+    public LocalBackend(LocalPlatform platform, LocalBackendSettings settings, IAsyncDisposable? lease, bool hybrid = false)
     {
+        _hybrid = hybrid;
         _platform = platform;
         _store = platform.Store;
         _settings = settings;
@@ -31,11 +33,6 @@ internal sealed partial class LocalBackend : IBackend, IChangeSignalingBackend
         _logger = settings.LoggerFactory.CreateLogger<LocalBackend>();
         _organization = _store.OrganizationFor(settings.ClientName);
         _platform.Scheduler.StateChanged += OnStateChanged;
-        if (settings.Remote is not null)
-        {
-            _logger.LogWarning("Hybrid mode: assets not found locally are read from the remote platform.");
-        }
-
         _logger.LogInformation("Local {BackendType} backend for organisation {OrganizationId} in {Workspace}.",
             settings.BackendType.ToWireName(), _organization.Id, _platform.WorkspaceDirectory);
     }
@@ -76,16 +73,10 @@ internal sealed partial class LocalBackend : IBackend, IChangeSignalingBackend
         }
     }
 
-    public async Task<string?> LoginAsync(string username, string password, CancellationToken cancellationToken) =>
-        _settings.Remote is { } remote ? await remote.LoginAsync(username, password, cancellationToken).ConfigureAwait(false) : null;
+    /// <summary>A local platform has no accounts: there is nothing to log in to (hybrid mode logs in to the platform).</summary>
+    public Task<string?> LoginAsync(string username, string password, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
-    public async Task LogoutAsync(CancellationToken cancellationToken)
-    {
-        if (_settings.Remote is { } remote)
-        {
-            await remote.LogoutAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task LogoutAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// A change signal to await between two reads of a wait loop: it completes at the platform's next state change.
@@ -101,12 +92,6 @@ internal sealed partial class LocalBackend : IBackend, IChangeSignalingBackend
         }
 
         _platform.Scheduler.StateChanged -= OnStateChanged;
-        if (_settings.Remote is { } remote)
-        {
-            // The client hands the hybrid fallback over to this backend.
-            await remote.DisposeAsync().ConfigureAwait(false);
-        }
-
         if (_lease is not null)
         {
             await _lease.DisposeAsync().ConfigureAwait(false);

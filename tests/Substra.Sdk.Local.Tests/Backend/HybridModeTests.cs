@@ -58,7 +58,7 @@ public sealed class HybridModeTests : IDisposable
         await using var remotePlatform = LocalPlatform.Open(new LocalPlatformOptions { WorkspaceDirectory = _temp.Combine("remote"), InMemory = true });
         await using var localPlatform = LocalPlatform.Open(new LocalPlatformOptions { WorkspaceDirectory = _temp.Combine("local-worker"), InMemory = true });
         await using var platform = ((ILocalBackendFactory)remotePlatform).Create(Settings(remote: null));
-        await using var hybrid = (LocalBackend)((ILocalBackendFactory)localPlatform).Create(Settings(platform));
+        await using var hybrid = (Hybrid.HybridBackend)((ILocalBackendFactory)localPlatform).Create(Settings(platform));
         var function = await AddFunctionAsync(hybrid, "local train");
         var spec = new TaskSpec
         {

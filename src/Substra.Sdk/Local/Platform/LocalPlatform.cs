@@ -229,7 +229,7 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
         _logger.LogDebug("Local platform {PlatformId} in {Workspace} closed.", PlatformId, Workspace.Root);
     }
 
-    internal LocalBackend CreateBackend(LocalBackendSettings settings, IAsyncDisposable? lease)
+    internal IBackend CreateBackend(LocalBackendSettings settings, IAsyncDisposable? lease)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -243,6 +243,13 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
             throw new BadConfigurationException(
                 $"This client asks for the workspace '{Path.GetFullPath(asked)}', but its local platform owns '{Workspace.Root}'. " +
                 "Leave WorkspaceDirectory unset for clients made by a LocalPlatform, or open a platform on that folder.");
+        }
+
+        if (settings.Remote is { } remote)
+        {
+            // Hybrid mode decorates the local client; the local one never sees the platform.
+            var local = new LocalBackend(this, settings with { Remote = null }, lease, hybrid: true);
+            return new Hybrid.HybridBackend(local, remote, settings.LoggerFactory.CreateLogger<Hybrid.HybridBackend>());
         }
 
         return new LocalBackend(this, settings, lease);
