@@ -21,6 +21,7 @@ var figures = new List<Figure>(InProcessBenchmarks.Run(quick));
 var harnesses = new Harnesses(repository, quick, timeout);
 figures.AddRange(await Measured("Runtime start", "bench/runtime-start.sh", harnesses.RuntimeStartAsync));
 figures.AddRange(await Measured("Local registration", "bench/Substra.Sdk.Local.Bench", harnesses.LocalRegistrationAsync));
+figures.AddRange(await Measured("Wait latency", "bench/Substra.Sdk.Local.Bench wait", harnesses.WaitLatencyAsync));
 figures.AddRange(await Measured("Per-task overhead, subprocess", "bench/Substra.Sdk.Local.Bench", harnesses.LocalOverheadAsync));
 figures.AddRange(await Measured("Per-task overhead, Docker", "bench/Substra.Sdk.Docker.Bench", harnesses.DockerAsync));
 figures.AddRange(await Measured("No-op incremental build", "bench/build-noop.sh", harnesses.BuildNoopAsync));
