@@ -50,7 +50,7 @@ public sealed class PlatformHostProcess : IAsyncDisposable
     public async Task<string> WaitForLineAsync(string prefix, TimeSpan? timeout = null)
     {
         var deadline = Stopwatch.StartNew();
-        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        var limit = timeout ?? TimeSpan.FromSeconds(180);
         while (true)
         {
             lock (_lines)

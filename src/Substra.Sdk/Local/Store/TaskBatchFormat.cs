@@ -122,67 +122,145 @@ internal static class TaskBatchFormat
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>Reads a batch with a forward-only reader (no document is built: a batch of 100,000 tasks is tens of MB).</summary>
     public static List<StoredTask> Read(byte[] batch)
     {
-        using var document = JsonDocument.Parse(batch);
-        var root = document.RootElement;
+        var reader = new Utf8JsonReader(batch);
+        var raw = new List<RawTask>();
         var outputs = new List<IReadOnlyDictionary<string, ComputeTaskOutput>>();
-        foreach (var declared in root.GetProperty("outputs").EnumerateArray())
-        {
-            var values = new Dictionary<string, ComputeTaskOutput>(StringComparer.Ordinal);
-            foreach (var property in declared.EnumerateObject())
-            {
-                values[property.Name] = property.Value.Deserialize(Json.SubstraJsonContext.Default.ComputeTaskOutput)!;
-            }
-
-            outputs.Add(values);
-        }
-
         var metadata = new List<IReadOnlyDictionary<string, string>>();
-        foreach (var values in root.GetProperty("metadata").EnumerateArray())
-        {
-            var map = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var property in values.EnumerateObject())
-            {
-                map[property.Name] = property.Value.GetString()!;
-            }
-
-            metadata.Add(map);
-        }
-
         var strings = new List<string>();
-        foreach (var value in root.GetProperty("strings").EnumerateArray())
+        Next(ref reader, JsonTokenType.StartObject);
+        while (Next(ref reader) == JsonTokenType.PropertyName)
         {
-            strings.Add(value.GetString()!);
+            var section = reader.GetString();
+            Next(ref reader, JsonTokenType.StartArray);
+            while (Next(ref reader) != JsonTokenType.EndArray)
+            {
+                switch (section)
+                {
+                    case "tasks":
+                        raw.Add(ReadTask(ref reader));
+                        break;
+                    case "outputs":
+                        var declared = new Dictionary<string, ComputeTaskOutput>(StringComparer.Ordinal);
+                        while (Next(ref reader) == JsonTokenType.PropertyName)
+                        {
+                            var identifier = reader.GetString()!;
+                            reader.Read();
+                            declared[identifier] = JsonSerializer.Deserialize(ref reader, Json.SubstraJsonContext.Default.ComputeTaskOutput)!;
+                        }
+
+                        outputs.Add(declared);
+                        break;
+                    case "metadata":
+                        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+                        while (Next(ref reader) == JsonTokenType.PropertyName)
+                        {
+                            var name = reader.GetString()!;
+                            reader.Read();
+                            values[name] = reader.GetString()!;
+                        }
+
+                        metadata.Add(values);
+                        break;
+                    case "strings":
+                        strings.Add(reader.GetString()!);
+                        break;
+                    default:
+                        throw new InvalidDataException($"A task batch of the workspace database has an unknown section '{section}': the database is damaged.");
+                }
+            }
         }
 
-        var tasks = new List<StoredTask>(root.GetProperty("tasks").GetArrayLength());
-        foreach (var task in root.GetProperty("tasks").EnumerateArray())
+        var tasks = new List<StoredTask>(raw.Count);
+        foreach (var task in raw)
         {
-            var length = task.GetArrayLength();
-            var inputs = new List<InputRef>((length - 11) / 3);
-            for (var i = 11; i + 2 < length; i += 3)
-            {
-                var identifier = task[i].GetString()!;
-                inputs.Add(task[i + 2].ValueKind == JsonValueKind.Null
-                    ? new InputRef { Identifier = identifier, AssetKey = task[i + 1].GetString() }
-                    : new InputRef { Identifier = identifier, ParentTaskKey = task[i + 1].GetString(), ParentTaskOutputIdentifier = task[i + 2].GetString() });
-            }
-
             tasks.Add(new StoredTask(
-                Key: task[0].GetString()!,
-                FunctionKey: strings[task[1].GetInt32()],
-                Owner: strings[task[2].GetInt32()],
-                Worker: strings[task[3].GetInt32()],
-                Rank: task[4].GetInt32(),
-                Tag: strings[task[5].GetInt32()],
-                CreationDate: new DateTimeOffset(task[6].GetInt64(), TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(task[7].GetInt32())),
-                Outputs: outputs[task[8].GetInt32()],
-                Metadata: metadata[task[9].GetInt32()],
-                BackendType: (BackendType)task[10].GetInt32(),
-                Inputs: inputs));
+                Key: task.Key,
+                FunctionKey: strings[task.Function],
+                Owner: strings[task.Owner],
+                Worker: strings[task.Worker],
+                Rank: task.Rank,
+                Tag: strings[task.Tag],
+                CreationDate: new DateTimeOffset(task.CreationTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(task.OffsetMinutes)),
+                Outputs: outputs[task.Outputs],
+                Metadata: metadata[task.Metadata],
+                BackendType: (BackendType)task.BackendType,
+                Inputs: task.Inputs));
         }
 
         return tasks;
     }
+
+    // One task as written: [key, function, owner, worker, rank, tag, ticks, offset, outputs, metadata, backend, inputs…]
+    // where each input is identifier, then asset key and null, or parent key and parent output.
+    private static RawTask ReadTask(ref Utf8JsonReader reader)
+    {
+        Expect(reader, JsonTokenType.StartArray);
+        var key = Text(ref reader);
+        var function = Number(ref reader);
+        var owner = Number(ref reader);
+        var worker = Number(ref reader);
+        var rank = Number(ref reader);
+        var tag = Number(ref reader);
+        reader.Read();
+        var ticks = reader.GetInt64();
+        var offset = Number(ref reader);
+        var outputs = Number(ref reader);
+        var metadata = Number(ref reader);
+        var backend = Number(ref reader);
+        var inputs = new List<InputRef>();
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            var identifier = reader.GetString()!;
+            var first = Text(ref reader);
+            reader.Read();
+            inputs.Add(reader.TokenType == JsonTokenType.Null
+                ? new InputRef { Identifier = identifier, AssetKey = first }
+                : new InputRef { Identifier = identifier, ParentTaskKey = first, ParentTaskOutputIdentifier = reader.GetString() });
+        }
+
+        return new RawTask(key, function, owner, worker, rank, tag, ticks, offset, outputs, metadata, backend, inputs);
+    }
+
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.GetString()!;
+    }
+
+    private static int Number(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.GetInt32();
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new InvalidDataException("A task batch of the workspace database ends early: the database is damaged.");
+        }
+
+        return reader.TokenType;
+    }
+
+    private static void Next(ref Utf8JsonReader reader, JsonTokenType expected)
+    {
+        Next(ref reader);
+        Expect(reader, expected);
+    }
+
+    private static void Expect(Utf8JsonReader reader, JsonTokenType expected)
+    {
+        if (reader.TokenType != expected)
+        {
+            throw new InvalidDataException($"A task batch of the workspace database has {reader.TokenType} where {expected} belongs: the database is damaged.");
+        }
+    }
+
+    private readonly record struct RawTask(
+        string Key, int Function, int Owner, int Worker, int Rank, int Tag, long CreationTicks, int OffsetMinutes, int Outputs, int Metadata,
+        int BackendType, List<InputRef> Inputs);
 }
