@@ -1,7 +1,7 @@
 namespace Substra.Sdk.Exceptions;
 
 /// <summary>A wait on an asset ended badly; <see cref="Asset"/> is the asset as last fetched.</summary>
-public class FutureException(string message, object? asset) : Exception(message)
+public class FutureException(string message, object? asset) : SdkException(message)
 {
     public object? Asset { get; } = asset;
 }

@@ -2,7 +2,7 @@ namespace Substra.Sdk.Exceptions;
 
 /// <summary>No output (or input) asset of the task has this identifier.</summary>
 public class TaskAssetNotFoundException(string computeTaskKey, string identifier)
-    : Exception($"No task asset found with compute_task_key='{computeTaskKey}' and identifier='{identifier}'")
+    : SdkException($"No task asset found with compute_task_key='{computeTaskKey}' and identifier='{identifier}'")
 {
     public string ComputeTaskKey { get; } = computeTaskKey;
 

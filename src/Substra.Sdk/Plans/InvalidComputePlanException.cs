@@ -4,7 +4,7 @@ namespace Substra.Sdk.Plans;
 /// A compute plan whose wiring is wrong in a way the types cannot catch (a cycle, a missing input, data on the wrong
 /// worker, an unknown function key). The message names the task; <see cref="TaskId"/> gives it to code.
 /// </summary>
-public sealed class InvalidComputePlanException : Exception
+public sealed class InvalidComputePlanException : Exceptions.SdkException
 {
     public InvalidComputePlanException(string? taskId, string message)
         : base(message)
@@ -13,6 +13,7 @@ public sealed class InvalidComputePlanException : Exception
     }
 
     public InvalidComputePlanException()
+        : base("The compute plan is invalid.")
     {
     }
 

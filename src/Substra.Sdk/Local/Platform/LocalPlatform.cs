@@ -283,6 +283,9 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
             {
                 Workspace.DeleteDirectory(folder);
             }
+
+            // Copies into the content store that a killed host left half-written.
+            Workspace.DeleteDirectory(Path.Combine(Workspace.FilesDirectory, ".incoming"));
         }
 
         Store.Transition(lifecycle =>
