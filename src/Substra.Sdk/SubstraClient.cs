@@ -142,7 +142,7 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
     /// <summary>Logs out and releases the backend.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    // The §1.1 step 5 choice; the built-in factories are parameters so that tests can build without them.
+    // The backend choice (docs/compatibility.md#configuration); the built-in factories are parameters so that tests can build without them.
     internal static IBackend CreateBackend(
         SubstraClientOptions options,
         ClientConfiguration configuration,

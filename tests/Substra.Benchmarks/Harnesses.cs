@@ -177,7 +177,7 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
     {
         var count = quick ? 5 : 50;
         var source = $"bench/Substra.Sdk.Docker.Bench {count}";
-        // Issue 5 sets no goal for the Docker backend: the issue-4 goal is the subprocess backend's.
+        // No goal is set for the Docker backend: the overhead goal is the subprocess backend's.
         const string name = "Per-task overhead, Docker, warm image (container − host process)";
         var (version, versionFailure) = await ChildProcess.RunAsync(repository, TimeSpan.FromSeconds(15), "docker", "version", "--format", "{{.Server.Version}}");
         if (version is null)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Substra.Benchmarks;
 
-// The benchmark command (issue 8). Usage: dotnet run -c Release --project tests/Substra.Benchmarks -- [--quick] [--harness-timeout SECONDS] [--output PATH]
+// The benchmark command (docs/benchmarks.md). Usage: dotnet run -c Release --project tests/Substra.Benchmarks -- [--quick] [--harness-timeout SECONDS] [--output PATH]
 var quick = args.Contains("--quick");
 var unknown = args.Where((arg, i) => arg.StartsWith("--", StringComparison.Ordinal) && arg is not ("--quick" or "--harness-timeout" or "--output")).ToList();
 if (unknown.Count > 0)

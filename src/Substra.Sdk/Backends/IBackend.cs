@@ -5,8 +5,8 @@ using Substra.Sdk.Schemas;
 namespace Substra.Sdk.Backends;
 
 /// <summary>
-/// What the <c>SubstraClient</c> needs from a backend: the remote one (the platform's REST API, §5 of the reference)
-/// and the local ones (an in-process store that runs tasks with a subprocess or Docker spawner, §4). The client validates
+/// What the <c>SubstraClient</c> needs from a backend: the remote one (the platform's REST API, docs/remote.md)
+/// and the local ones (a local platform that runs tasks with a subprocess or Docker spawner, docs/local.md). The client validates
 /// every spec, filter and ordering before calling; backends receive validated values. Every method honours its
 /// cancellation token. Unknown keys raise <see cref="Exceptions.NotFoundException"/> naming the key.
 /// </summary>
@@ -39,7 +39,7 @@ public interface IBackend : IAsyncDisposable
 
     /// <summary>
     /// Adds one task and returns its key (honouring <see cref="TaskSpec.Key"/>). Without a plan key a new plan is created.
-    /// Remote: POST /compute_plan/ then bulk_create. Local: validates (§4.3), registers, schedules; returns without waiting.
+    /// Remote: POST /compute_plan/ then bulk_create. Local: validates (docs/compatibility.md#registration-checks), registers, schedules; returns without waiting.
     /// </summary>
     Task<string> AddTaskAsync(TaskSpec spec, CancellationToken cancellationToken);
 
@@ -64,7 +64,7 @@ public interface IBackend : IAsyncDisposable
 
     Task<OutModel> GetModelAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Lists functions. Remote: paginated GET with encoded filters. Local: the server's filter semantics (§4.9 fixed).</summary>
+    /// <summary>Lists functions. Remote: paginated GET with encoded filters. Local: the server's filter semantics (docs/compatibility.md#reads).</summary>
     Task<IReadOnlyList<Function>> ListFunctionsAsync(ListQuery query, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Dataset>> ListDatasetsAsync(ListQuery query, CancellationToken cancellationToken);
@@ -112,7 +112,7 @@ public interface IBackend : IAsyncDisposable
     /// <summary>The dataset's description markdown.</summary>
     Task<string> DescribeDatasetAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Remote: GET /info/. Local: the fake info of §4.8 for this backend's organisation.</summary>
+    /// <summary>Remote: GET /info/. Local: the fake info of docs/compatibility.md#reads for this backend's organisation.</summary>
     Task<OrganizationInfo> GetOrganizationInfoAsync(CancellationToken cancellationToken);
 
     /// <summary>Cancels a plan. Remote: POST cancel. Local: kills its running tasks, marks the rest CANCELED.</summary>

@@ -4,7 +4,7 @@ using Substra.Sdk.Schemas;
 namespace Substra.Sdk.Graph;
 
 /// <summary>
-/// Ranks of a compute plan's DAG (§3 of the reference): a node without dependency has rank 0, every other node one more
+/// Ranks of a compute plan's DAG (docs/compatibility.md#ranks): a node without dependency has rank 0, every other node one more
 /// than its highest-ranked dependency (longest-path depth). Runs in O(nodes + edges).
 /// </summary>
 public static class ComputePlanGraph

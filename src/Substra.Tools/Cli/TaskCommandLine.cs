@@ -4,7 +4,7 @@ using System.Text;
 namespace Substra.Tools.Cli;
 
 /// <summary>
-/// The substratools task command line (substra-behaviour.md §6), parsed as Python's argparse does:
+/// The substratools task command line (docs/compatibility.md#task-command-line), parsed as Python's argparse does:
 /// <c>@file</c> expansion, <c>--opt value</c> and <c>--opt=value</c>, unique prefixes of long options, the last value wins.
 /// </summary>
 public sealed record TaskCommandLine
@@ -157,7 +157,7 @@ public sealed record TaskCommandLine
     }
 
     /// <summary>
-    /// The arguments in the order the reference's local worker writes them (substra-behaviour.md §4.5):
+    /// The arguments in the order the reference's local worker writes them (docs/compatibility.md#task-command-line):
     /// <c>--function-name</c> (when set), the fake-data options, <c>--task-properties</c>, <c>--inputs</c>, <c>--outputs</c>,
     /// <c>--log-level</c>, then <c>--log-path</c> (when set). One argument per line of an arguments file.
     /// </summary>

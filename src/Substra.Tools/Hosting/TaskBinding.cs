@@ -5,7 +5,7 @@ namespace Substra.Tools.Hosting;
 
 /// <summary>
 /// A task's resources checked against the function's schema: the reserved <c>opener</c>, <c>datasamples</c> and
-/// <c>chainkeys</c> taken out (substra-behaviour.md §6), every other input declared, present unless optional, with the
+/// <c>chainkeys</c> taken out (docs/compatibility.md#function-contract), every other input declared, present unless optional, with the
 /// declared multiplicity, and exactly the declared outputs.
 /// </summary>
 internal sealed class TaskBinding

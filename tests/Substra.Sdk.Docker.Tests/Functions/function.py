@@ -1,4 +1,4 @@
-# A substratools-compatible test function (substra-behaviour.md §6) without the substratools package.
+# A substratools-compatible test function (docs/compatibility.md, Function contract) without the substratools package.
 import json
 import os
 import socket

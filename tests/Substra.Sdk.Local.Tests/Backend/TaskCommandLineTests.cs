@@ -8,7 +8,7 @@ using static Substra.Sdk.Local.Tests.Infrastructure.LocalNetwork;
 
 namespace Substra.Sdk.Local.Tests.Backend;
 
-/// <summary>The task command line of substra-behaviour.md §4.5, byte for byte, as a function receives it.</summary>
+/// <summary>The task command line of docs/compatibility.md, byte for byte, as a function receives it.</summary>
 public sealed partial class TaskCommandLineTests
 {
     [Fact]

@@ -7,7 +7,7 @@ public sealed class TaskCommandLineTests
 {
     private const string T = "/work/local-worker/8d2f0b5c-3f0e-4c1e-9e55-0b8a7d1c2e44";
 
-    /// <summary>substra-behaviour.md §4.5, verbatim but for &lt;T&gt;, &lt;sample_key_N&gt; and &lt;uuid&gt;.</summary>
+    /// <summary>docs/compatibility.md (Task command line), verbatim but for &lt;T&gt;, &lt;sample_key_N&gt; and &lt;uuid&gt;.</summary>
     private const string ReferenceArgumentsFile =
         "--function-name\n"
         + "train\n"

@@ -7,7 +7,7 @@ namespace Substra.Tools.Tests.Conformance;
 /// <summary>
 /// The same task command lines run against the .NET fixture app (hand-written dispatch), the same functions with the
 /// generator's dispatch and entry point, and the Python contract script: the same outputs, exit codes and messages prove
-/// that the contract (substra-behaviour.md §4.5, §6) is language-neutral.
+/// that the contract (docs/compatibility.md) is language-neutral.
 /// </summary>
 public sealed class ContractConformanceTests
 {
@@ -27,7 +27,7 @@ public sealed class ContractConformanceTests
         const string output = "4b3b2d16-1d7b-4c2a-9f58-3b3b1f0a7c11";
         var t = task.Path;
 
-        // substra-behaviour.md §4.5, line for line, with <T> the task folder.
+        // docs/compatibility.md (Task command line), line for line, with <T> the task folder.
         var arguments = task.WriteArguments(
             $"""
             --function-name

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A substratools-compatible function script (stdlib only).
 
-It honours the task contract of substra-behaviour.md section 6 with the same functions, schemas and messages as the
+It honours the task contract of docs/compatibility.md (Function contract) with the same functions, schemas and messages as the
 .NET fixture app (tests/fixtures/Substra.Tools.Fixture.Functions), so that the runtime tests run the same conformance
 cases against both and prove that the contract is language-neutral. The command line is parsed by Python's own
 argparse, configured as substratools configures it.

@@ -130,7 +130,7 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
                 await RemoveAsync(containerId);
             }
 
-            // The reference's message (substra-behaviour.md §4.6).
+            // The reference's message (docs/compatibility.md#docker-spawner).
             throw new ExecutionException($"Container '{tag}' exited with status code '{exitCode}'", (int)exitCode);
         }
 

@@ -109,7 +109,7 @@ internal sealed class TaskRunner(
                 {
                     if (store.RemoteDataSamples.ContainsKey(assetKey))
                     {
-                        // Hybrid mode: platform samples are never downloaded, the opener fakes them (§4.5 step 4).
+                        // Hybrid mode: platform samples are never downloaded, the opener fakes them (docs/compatibility.md#task-command-line).
                         fakeSamples++;
                     }
                     else if (store.DataSamples.TryGetValue(assetKey, out var sample))
@@ -150,7 +150,7 @@ internal sealed class TaskRunner(
         List<string> arguments = [];
         if (remoteDataset)
         {
-            // §4.5 steps 4 and 6: a remote dataset means fake data, one fake sample per data-sample reference.
+            // A remote dataset means fake data (docs/compatibility.md#task-command-line): one fake sample per data-sample reference.
             arguments.AddRange(["--fake-data", "--n-fake-samples", (fakeSamples + sampleKeys.Count).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             sampleKeys.Clear();
         }

@@ -3,7 +3,7 @@ using Substra.Sdk.Filters;
 namespace Substra.Sdk.Local.Queries;
 
 /// <summary>
-/// Filters and orders local assets with the server's semantics (fixing the reference's §4.9 quirks): a list filter
+/// Filters and orders local assets with the server's semantics (fixing the reference's quirks: docs/compatibility.md#reads): a list filter
 /// matches when its values contain the asset's value (statuses by their wire names), <c>name</c> is a substring of
 /// the asset's name, metadata conditions all hold; AND across filters.
 /// </summary>

@@ -6,7 +6,7 @@ using Substra.Tools.Schema;
 namespace Substra.Sdk.Local.Queries;
 
 /// <summary>
-/// A plan's performances (substra-behaviour.md §4.8): its DONE tasks by rank, one row per performance output asset,
+/// A plan's performances (docs/compatibility.md#reads): its DONE tasks by rank, one row per performance output asset,
 /// with <c>round_idx</c> from the task's metadata. Every performance output counts. Runs under the store's lock.
 /// </summary>
 internal static class PerformanceTable

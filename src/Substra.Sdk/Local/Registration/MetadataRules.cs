@@ -2,7 +2,7 @@ using Substra.Sdk.Exceptions;
 
 namespace Substra.Sdk.Local.Registration;
 
-/// <summary>The platform's metadata limits, checked locally as the reference does (substra-behaviour.md §4.3).</summary>
+/// <summary>The platform's metadata limits, checked locally as the reference does (docs/compatibility.md#registration-checks).</summary>
 internal static class MetadataRules
 {
     public static void Check(IReadOnlyDictionary<string, string>? metadata)

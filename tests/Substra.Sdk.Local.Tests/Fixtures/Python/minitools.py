@@ -1,4 +1,4 @@
-"""A stdlib-only stand-in for substratools 1.0: the command line, resources and opener contract of substra-behaviour.md section 6."""
+"""A stdlib-only stand-in for substratools 1.0: the command line, resources and opener contract of docs/compatibility.md (Function contract)."""
 import argparse
 import importlib.util
 import json
