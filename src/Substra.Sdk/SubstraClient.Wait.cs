@@ -43,7 +43,8 @@ public sealed partial class SubstraClient
                 pollingPeriod ?? DefaultPlanPolling,
                 raiseOnFailure,
                 token),
-            cancellationToken);
+            cancellationToken,
+            key: key);
 
     /// <summary>Waits until the task is done or canceled, or failed with its error type set.</summary>
     /// <inheritdoc cref="WaitComputePlanAsync" path="/param"/>
@@ -64,7 +65,8 @@ public sealed partial class SubstraClient
                 pollingPeriod ?? DefaultTaskPolling,
                 raiseOnFailure,
                 token),
-            cancellationToken);
+            cancellationToken,
+            key: key);
 
     /// <summary>Waits until the function is ready, failed or canceled (default polling 1 s).</summary>
     /// <inheritdoc cref="WaitComputePlanAsync" path="/param"/>
@@ -85,7 +87,8 @@ public sealed partial class SubstraClient
                 pollingPeriod ?? DefaultFunctionPolling,
                 raiseOnFailure,
                 token),
-            cancellationToken);
+            cancellationToken,
+            key: key);
 
     private async Task<T> WaitAsync<T>(
         Func<CancellationToken, Task<T>> fetch,

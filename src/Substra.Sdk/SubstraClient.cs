@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Configuration;
 using Substra.Sdk.Exceptions;
+using Substra.Sdk.Telemetry;
 
 namespace Substra.Sdk;
 
@@ -238,11 +239,18 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
         }
     }
 
-    // Every public call: pending login, then the call, logged with its duration (and the error class on failure).
+    // Every public call: pending login, then the call, in a span (docs/telemetry.md) and logged with its duration (and
+    // the error class on failure). An add that returns the new asset's key gives it as returnsKey.
     private async Task<T> InvokeAsync<T>(
-        string method, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, bool requiresLogin = true)
+        string method,
+        Func<CancellationToken, Task<T>> call,
+        CancellationToken cancellationToken,
+        bool requiresLogin = true,
+        string? key = null,
+        bool returnsKey = false)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        using var span = ClientCallSpans.Start(method, backend.BackendType, Configuration.ClientName, key);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -252,11 +260,17 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
             }
 
             var result = await call(cancellationToken).ConfigureAwait(false);
+            if (returnsKey && result is string createdKey)
+            {
+                ClientCallSpans.SetCreatedKey(span, createdKey);
+            }
+
             logger.LogDebug("{Method} done in {ElapsedMs:F1} ms", method, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
         catch (Exception exception)
         {
+            ClientCallSpans.Fail(span, exception);
             logger.LogDebug(
                 "{Method} failed in {ElapsedMs:F1} ms: {Error}", method, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.GetType().Name);
             throw;
