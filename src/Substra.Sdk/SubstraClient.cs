@@ -84,7 +84,11 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Raised on task state changes of a local backend (also reported to <see cref="SubstraClientOptions.TaskProgress"/>).</summary>
+    /// <summary>
+    /// Raised on task state changes (also reported to <see cref="SubstraClientOptions.TaskProgress"/>): by a local backend
+    /// as they happen; on a platform, as a wait (<see cref="WaitComputePlanAsync"/>, <see cref="WaitTaskAsync"/>) sees them
+    /// while polling.
+    /// </summary>
     public event EventHandler<TaskStateChange>? TaskStateChanged;
 
     /// <summary>The backend type (the reference's <c>backend_mode</c>).</summary>

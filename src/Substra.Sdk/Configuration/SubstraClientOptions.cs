@@ -54,7 +54,7 @@ public sealed class SubstraClientOptions
     /// <summary>Logging (calls, durations, warnings); none by default.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
-    /// <summary>Receives task state changes of local backends (for progress bars).</summary>
+    /// <summary>Receives task state changes (for progress bars): local ones as they happen, a platform's as waits poll.</summary>
     public IProgress<TaskStateChange>? TaskProgress { get; set; }
 
     /// <summary>Builds the remote backend; the built-in one when null.</summary>
