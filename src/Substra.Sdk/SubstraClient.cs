@@ -36,6 +36,12 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
 
     /// <summary>Creates a client from an already resolved configuration (used by dependency injection and tests).</summary>
     public SubstraClient(SubstraClientOptions options, ClientConfiguration configuration)
+        : this(options, configuration, createHttpClient: null)
+    {
+    }
+
+    // Dependency injection gives the HttpClients of its IHttpClientFactory.
+    internal SubstraClient(SubstraClientOptions options, ClientConfiguration configuration, Func<HttpClient>? createHttpClient)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -44,7 +50,7 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
         timeProvider = options.TimeProvider;
         taskProgress = options.TaskProgress;
         Configuration = configuration;
-        backend = CreateBackend(options, configuration, loggerFactory, logger, DefaultBackendFactories.Remote, DefaultBackendFactories.Local);
+        backend = CreateBackend(options, configuration, loggerFactory, logger, DefaultBackendFactories.Remote, DefaultBackendFactories.Local, createHttpClient);
         backend.TaskStateChanged += OnTaskStateChanged;
 
         // A token always wins over username and password, which are kept only until the login.
@@ -154,7 +160,8 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
         ILoggerFactory loggerFactory,
         ILogger logger,
         IRemoteBackendFactory? defaultRemote,
-        ILocalBackendFactory? defaultLocal)
+        ILocalBackendFactory? defaultLocal,
+        Func<HttpClient>? createHttpClient = null)
     {
         IBackend CreateRemote()
         {
@@ -167,6 +174,10 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
                 Insecure = configuration.Insecure,
                 Token = configuration.Token,
                 RetryTimeout = configuration.RetryTimeout,
+                HttpAttemptTimeout = options.HttpAttemptTimeout ?? Remote.RemoteConnectionSettings.DefaultHttpAttemptTimeout,
+                HttpTotalTimeout = options.HttpTotalTimeout ?? Remote.RemoteConnectionSettings.DefaultHttpTotalTimeout,
+                DownloadStallTimeout = options.DownloadStallTimeout ?? Remote.RemoteConnectionSettings.DefaultDownloadStallTimeout,
+                CreateHttpClient = createHttpClient,
                 LoggerFactory = loggerFactory,
             });
         }

@@ -153,7 +153,7 @@ public sealed partial class RemoteBackend
         ArgumentNullException.ThrowIfNull(dataSampleKeys);
         var fields = new List<KeyValuePair<string, string>> { new("data_manager_keys", datasetKey) };
         fields.AddRange(dataSampleKeys.Select(key => new KeyValuePair<string, string>("data_sample_keys", key)));
-        using var response = await _rest.SendAsync(
+        await _rest.SendAsync(
             HttpMethod.Post, _rest.AssetUrl("data_sample", "bulk_update"), () => new FormUrlEncodedContent(fields), RetryScope.Gateway, cancellationToken)
             .ConfigureAwait(false);
         return dataSampleKeys;
@@ -164,7 +164,7 @@ public sealed partial class RemoteBackend
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentException.ThrowIfNullOrEmpty(name);
         var json = RemoteRequestBodies.Rename(name);
-        using var response = await _rest.SendAsync(
+        await _rest.SendAsync(
             HttpMethod.Put, _rest.AssetUrl(serverType, Escape(key)), () => JsonContent(json), RetryScope.GatewayAndRequestTimeout, cancellationToken)
             .ConfigureAwait(false);
     }
@@ -289,9 +289,8 @@ public sealed partial class RemoteBackend
             return await _rest.SendJsonAsync(HttpMethod.Post, url, () => JsonContent(json), RetryScope.Gateway, cancellationToken).ConfigureAwait(false);
         }
         // A plan's batches answer with every task and its function: not worth parsing.
-        using var response = await _rest.SendAsync(HttpMethod.Post, url, () => JsonContent(json), RetryScope.Gateway, cancellationToken)
+        await _rest.SendAsync(HttpMethod.Post, url, () => JsonContent(json), RetryScope.Gateway, cancellationToken)
             .ConfigureAwait(false);
-        await response.Content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
         return null;
     }
 
