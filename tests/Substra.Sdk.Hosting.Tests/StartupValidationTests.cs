@@ -26,7 +26,8 @@ public sealed class StartupValidationTests : IDisposable
         Assert.Equal(
             "configuration section 'Substra:Clients:start-typo': unknown key 'BackendTyp' (did you mean 'BackendType'?); the keys are "
             + "ClientName, ConfigurationFile, Url, Token, Username, Password, RetryTimeout, Insecure, BackendType, WorkspaceDirectory, "
-            + "MaxParallelTasks, PythonInterpreter, TaskTimeout (or their snake_case names: url, backend_type, retry_timeout…).",
+            + "MaxParallelTasks, PythonInterpreter, TaskTimeout, HttpAttemptTimeout, HttpTotalTimeout, DownloadStallTimeout "
+            + "(or their snake_case names: url, backend_type, retry_timeout…).",
             error.Message);
     }
 

@@ -119,7 +119,11 @@ internal sealed class FailureReports(IBackend backend, ILogger logger)
     {
         if (tail is not null)
         {
-            message.Append("\nLast lines of its log:\n").Append(tail);
+            message.Append("\nLast lines of its log:");
+            foreach (var line in tail.Split('\n'))
+            {
+                message.Append("\n    ").Append(line);
+            }
         }
         else
         {

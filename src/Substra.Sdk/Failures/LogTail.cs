@@ -65,7 +65,7 @@ internal static class LogTail
 
     /// <summary>
     /// The last <see cref="MaxLines"/> non-empty lines of <paramref name="text"/>, each cut at <see cref="MaxLineLength"/>
-    /// characters, control characters shown as escapes, each line indented by four spaces; null when there is none.
+    /// characters, control characters shown as escapes; null when there is none.
     /// </summary>
     public static string? LastLines(string text)
     {
@@ -83,7 +83,7 @@ internal static class LogTail
                 builder.Append('\n');
             }
 
-            builder.Append("    ").Append(Printable(line.Length > MaxLineLength ? line[..MaxLineLength] + "…" : line));
+            builder.Append(Printable(line.Length > MaxLineLength ? line[..MaxLineLength] + "…" : line));
         }
 
         return builder.ToString();
