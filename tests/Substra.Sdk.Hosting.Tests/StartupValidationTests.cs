@@ -60,6 +60,25 @@ public sealed class StartupValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_non_positive_http_timeout_stops_the_host_at_start_naming_the_setting()
+    {
+        using IHost host = BuildHost(new()
+        {
+            ["Substra:Clients:start-http:ConfigurationFile"] = "",
+            ["Substra:Clients:start-http:backend_type"] = "remote",
+            ["Substra:Clients:start-http:url"] = "http://127.0.0.1:1",
+            ["Substra:Clients:start-http:download_stall_timeout"] = "0",
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            ["Substra client 'start-http': DownloadStallTimeout must be positive (got 00:00:00): it is how long a download may go without data; "
+             + "use Timeout.InfiniteTimeSpan for no limit, or leave it unset for the default."],
+            error.Failures);
+    }
+
+    [Fact]
     public async Task A_bad_yaml_file_stops_the_host_with_its_line_and_column()
     {
         string file = Path.Combine(folder, "clients.yaml");
