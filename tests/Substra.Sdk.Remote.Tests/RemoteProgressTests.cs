@@ -123,6 +123,29 @@ public sealed class RemoteProgressTests : PlatformTest
         Assert.Contains(Logs.Logs, entry => entry.Message.StartsWith($"Could not list the tasks of compute plan {run.PlanKey}", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_observer_that_throws_is_logged_and_the_wait_goes_on()
+    {
+        var run = await PlatformRun.CreateAsync(Platform, Backend, Temp, tasks: 2);
+        await using var client = RemoteClient(progress: null);
+        var seen = new ChangeLog();
+        client.TaskStateChanged += (_, change) =>
+        {
+            seen.Report(change);
+            throw new InvalidOperationException("a broken progress bar");
+        };
+        foreach (var key in run.TaskKeys)
+        {
+            run.Set(key, "STATUS_DONE");
+        }
+
+        var plan = await client.WaitComputePlanAsync(run.PlanKey, pollingPeriod: Polling);
+
+        Assert.Equal(ComputePlanStatus.Done, plan.Status);
+        Assert.Equal(2, seen.All.Count);
+        Assert.Equal(2, Logs.Logs.Count(entry => entry.Message.StartsWith("A task state observer threw on task", StringComparison.Ordinal)));
+    }
+
     private SubstraClient RemoteClient(ChangeLog? progress) => new(new SubstraClientOptions
     {
         BackendType = BackendType.Remote,

@@ -66,7 +66,15 @@ internal sealed class PolledTaskStates(IBackend backend, TimeProvider time, ILog
         }
 
         _known[task.Key] = state;
-        report(new TaskStateChange(task.Key, task.ComputePlanKey, task.Status, task.Rank, task.Worker, task.ErrorType, time.GetUtcNow()));
+        try
+        {
+            report(new TaskStateChange(task.Key, task.ComputePlanKey, task.Status, task.Rank, task.Worker, task.ErrorType, time.GetUtcNow()));
+        }
+        catch (Exception e)
+        {
+            // As on a local platform: an observer's failure is logged, the wait goes on.
+            logger.LogError(e, "A task state observer threw on task {TaskKey}; the wait goes on.", task.Key);
+        }
     }
 
     private readonly record struct PlanCounters(
