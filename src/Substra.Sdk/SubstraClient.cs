@@ -176,7 +176,7 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
                 RetryTimeout = configuration.RetryTimeout,
                 HttpAttemptTimeout = options.HttpAttemptTimeout ?? Remote.RemoteConnectionSettings.DefaultHttpAttemptTimeout,
                 HttpTotalTimeout = options.HttpTotalTimeout ?? Remote.RemoteConnectionSettings.DefaultHttpTotalTimeout,
-                DownloadStallTimeout = options.DownloadStallTimeout ?? Remote.RemoteConnectionSettings.DefaultDownloadStallTimeout,
+                HttpStallTimeout = options.HttpStallTimeout ?? Remote.RemoteConnectionSettings.DefaultHttpStallTimeout,
                 CreateHttpClient = createHttpClient,
                 LoggerFactory = loggerFactory,
             });

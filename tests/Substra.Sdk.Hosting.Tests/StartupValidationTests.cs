@@ -26,7 +26,7 @@ public sealed class StartupValidationTests : IDisposable
         Assert.Equal(
             "configuration section 'Substra:Clients:start-typo': unknown key 'BackendTyp' (did you mean 'BackendType'?); the keys are "
             + "ClientName, ConfigurationFile, Url, Token, Username, Password, RetryTimeout, Insecure, BackendType, WorkspaceDirectory, "
-            + "MaxParallelTasks, PythonInterpreter, TaskTimeout, HttpAttemptTimeout, HttpTotalTimeout, DownloadStallTimeout "
+            + "MaxParallelTasks, PythonInterpreter, TaskTimeout, HttpAttemptTimeout, HttpTotalTimeout, HttpStallTimeout "
             + "(or their snake_case names: url, backend_type, retry_timeout…).",
             error.Message);
     }
@@ -67,13 +67,13 @@ public sealed class StartupValidationTests : IDisposable
             ["Substra:Clients:start-http:ConfigurationFile"] = "",
             ["Substra:Clients:start-http:backend_type"] = "remote",
             ["Substra:Clients:start-http:url"] = "http://127.0.0.1:1",
-            ["Substra:Clients:start-http:download_stall_timeout"] = "0",
+            ["Substra:Clients:start-http:http_stall_timeout"] = "0",
         });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Equal(
-            ["Substra client 'start-http': DownloadStallTimeout must be positive (got 00:00:00): it is how long a download may go without data; "
+            ["Substra client 'start-http': HttpStallTimeout must be positive (got 00:00:00): it is how long a download or an upload of files may go without data; "
              + "use Timeout.InfiniteTimeSpan for no limit, or leave it unset for the default."],
             error.Failures);
     }

@@ -6,7 +6,7 @@ namespace Substra.Sdk.Remote.Tests;
 
 /// <summary>
 /// No request blocks forever: one try is bounded, a whole request (retries and body included) is bounded, and a streamed
-/// download is bounded by how long it may go without data, not by how long it takes.
+/// download or an upload of files is bounded by how long it may go without data, not by how long it takes.
 /// </summary>
 public sealed class HttpTimeoutTests : IDisposable
 {
@@ -30,7 +30,7 @@ public sealed class HttpTimeoutTests : IDisposable
         Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(300), $"failed after {watch.Elapsed}, before the limit");
         Assert.Equal(
             $"GET {server.BaseUrl}/function/f/: no response within 300 ms (HttpAttemptTimeout, the limit of one try). The platform may be overloaded, "
-            + "or unreachable behind a proxy; raise HttpAttemptTimeout for a platform that answers slowly or for large uploads.",
+            + "or unreachable behind a proxy; raise HttpAttemptTimeout for a platform that answers slowly.",
             error.Message);
         Assert.Null(error.StatusCode);
         Assert.Equal(1, server.Accepted);
@@ -99,8 +99,8 @@ public sealed class HttpTimeoutTests : IDisposable
             () => backend.DownloadModelAsync("m", destination, CancellationToken.None).WaitAsync(Bound));
 
         Assert.Equal(
-            $"GET {server.BaseUrl}/model/m/file/: the download stalled, no data for 300 ms (DownloadStallTimeout); "
-            + "raise DownloadStallTimeout for a platform that pauses longer.",
+            $"GET {server.BaseUrl}/model/m/file/: the download stalled, no data for 300 ms (HttpStallTimeout); "
+            + "raise HttpStallTimeout for a platform that pauses longer.",
             error.Message);
         Assert.False(File.Exists(destination));
     }
@@ -133,6 +133,83 @@ public sealed class HttpTimeoutTests : IDisposable
     }
 
     [Fact]
+    public async Task An_upload_that_keeps_going_outlasts_the_attempt_and_total_timeouts()
+    {
+        // 48 MB read at about 16 MB/s: three seconds of sending, three times both limits; what the client's send buffer
+        // holds when the body is sent (4 MB at most) drains in a quarter of the per-try limit.
+        const long Length = 48L * 1024 * 1024;
+        const double BytesPerSecond = 16.0 * 1024 * 1024;
+        await using var server = new RawHttpServer(async (stream, headers, token) =>
+        {
+            var length = RawHttpServer.ContentLength(headers) ?? throw new InvalidOperationException($"The upload has no Content-Length: {headers}");
+            var buffer = new byte[1024 * 1024];
+            var pace = Stopwatch.StartNew();
+            long read = 0;
+            while (read < length)
+            {
+                var count = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, length - read)), token);
+                if (count == 0)
+                {
+                    throw new IOException("The client stopped sending before the end of its body.");
+                }
+
+                read += count;
+                var ahead = TimeSpan.FromSeconds(read / BytesPerSecond) - pace.Elapsed;
+                if (ahead > TimeSpan.Zero)
+                {
+                    await Task.Delay(ahead, token);
+                }
+            }
+
+            var answer = "{\"key\": \"uploaded\"}"u8.ToArray();
+            await stream.WriteAsync(RawHttpServer.Headers(answer.Length, "application/json"), token);
+            await stream.WriteAsync(answer, token);
+            await Task.Delay(Timeout.Infinite, token);
+        });
+        await using var backend = Backend(server.BaseUrl, attempt: TimeSpan.FromSeconds(1), total: TimeSpan.FromSeconds(1), stall: TimeSpan.FromSeconds(5));
+        var spec = Assets.Function(_temp, "big") with { File = SparseFile("big.zip", Length) };
+        var watch = Stopwatch.StartNew();
+
+        var key = await backend.AddFunctionAsync(spec, CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal("uploaded", key);
+        Assert.True(watch.Elapsed > TimeSpan.FromSeconds(2), $"the upload took {watch.Elapsed}, not longer than the limits it should outlast");
+    }
+
+    [Fact]
+    public async Task An_upload_the_server_stops_reading_fails_after_the_stall_timeout()
+    {
+        await using var server = RawHttpServer.Silent();
+        await using var backend = Backend(server.BaseUrl, attempt: TimeSpan.FromSeconds(30), stall: TimeSpan.FromMilliseconds(300));
+        var spec = Assets.Function(_temp, "big") with { File = SparseFile("big.zip", 48L * 1024 * 1024) };
+
+        var error = await Assert.ThrowsAsync<ConnectionTimeoutException>(() => backend.AddFunctionAsync(spec, CancellationToken.None).WaitAsync(Bound));
+
+        Assert.Equal(
+            $"POST {server.BaseUrl}/function/: the upload stalled, no data sent for 300 ms (HttpStallTimeout); raise HttpStallTimeout for a slow or congested link.",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task An_upload_the_server_never_answers_fails_after_the_attempt_timeout_counted_from_its_end()
+    {
+        // Reads everything it is sent, answers nothing.
+        await using var server = new RawHttpServer(async (stream, token) =>
+        {
+            var buffer = new byte[64 * 1024];
+            while (await stream.ReadAsync(buffer, token) > 0)
+            {
+            }
+        });
+        await using var backend = Backend(server.BaseUrl, attempt: TimeSpan.FromMilliseconds(300), stall: TimeSpan.FromSeconds(30));
+
+        var error = await Assert.ThrowsAsync<ConnectionTimeoutException>(
+            () => backend.AddFunctionAsync(Assets.Function(_temp, "small"), CancellationToken.None).WaitAsync(Bound));
+
+        Assert.StartsWith($"POST {server.BaseUrl}/function/: no response within 300 ms (HttpAttemptTimeout, the limit of one try).", error.Message);
+    }
+
+    [Fact]
     public void A_timeout_that_is_not_positive_is_refused_naming_the_setting()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new RemoteConnectionSettings("http://127.0.0.1:1") { HttpAttemptTimeout = TimeSpan.Zero });
@@ -148,7 +225,16 @@ public sealed class HttpTimeoutTests : IDisposable
 
         Assert.Equal(TimeSpan.FromSeconds(100), settings.HttpAttemptTimeout);
         Assert.Equal(TimeSpan.FromMinutes(10), settings.HttpTotalTimeout);
-        Assert.Equal(TimeSpan.FromSeconds(60), settings.DownloadStallTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(60), settings.HttpStallTimeout);
+    }
+
+    // A file of zeros that takes no disk space.
+    private string SparseFile(string name, long length)
+    {
+        var path = _temp.Combine(name);
+        using var file = File.Create(path);
+        file.SetLength(length);
+        return path;
     }
 
     private RemoteBackend Backend(string url, TimeSpan? attempt = null, TimeSpan? total = null, TimeSpan? stall = null, TimeSpan? gatewayRetry = null) =>
@@ -157,7 +243,7 @@ public sealed class HttpTimeoutTests : IDisposable
             {
                 HttpAttemptTimeout = attempt ?? TimeSpan.FromSeconds(30),
                 HttpTotalTimeout = total ?? TimeSpan.FromSeconds(30),
-                DownloadStallTimeout = stall ?? TimeSpan.FromSeconds(30),
+                HttpStallTimeout = stall ?? TimeSpan.FromSeconds(30),
                 GatewayRetryTimeout = gatewayRetry ?? TimeSpan.FromSeconds(5),
                 InitialRetryDelay = TimeSpan.FromMilliseconds(20),
             },

@@ -23,8 +23,8 @@ public sealed record RemoteBackendSettings
     /// <summary>The limit of a whole request (see <see cref="Remote.RemoteConnectionSettings.HttpTotalTimeout"/>).</summary>
     public TimeSpan HttpTotalTimeout { get; init; } = Remote.RemoteConnectionSettings.DefaultHttpTotalTimeout;
 
-    /// <summary>How long a streamed download may go without data (see <see cref="Remote.RemoteConnectionSettings.DownloadStallTimeout"/>).</summary>
-    public TimeSpan DownloadStallTimeout { get; init; } = Remote.RemoteConnectionSettings.DefaultDownloadStallTimeout;
+    /// <summary>How long a streamed transfer may go without data (see <see cref="Remote.RemoteConnectionSettings.HttpStallTimeout"/>).</summary>
+    public TimeSpan HttpStallTimeout { get; init; } = Remote.RemoteConnectionSettings.DefaultHttpStallTimeout;
 
     /// <summary>
     /// Gives the HttpClient of each request (<c>AddSubstra</c> sets it to the client's named <c>IHttpClientFactory</c>

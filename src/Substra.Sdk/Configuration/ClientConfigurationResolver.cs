@@ -183,7 +183,7 @@ public static class ClientConfigurationResolver
         {
             (nameof(options.HttpAttemptTimeout), options.HttpAttemptTimeout, "how long one try of a request to the platform may take"),
             (nameof(options.HttpTotalTimeout), options.HttpTotalTimeout, "how long a request to the platform may take with its retries"),
-            (nameof(options.DownloadStallTimeout), options.DownloadStallTimeout, "how long a download may go without data"),
+            (nameof(options.HttpStallTimeout), options.HttpStallTimeout, "how long a download or an upload of files may go without data"),
         })
         {
             if (value is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)

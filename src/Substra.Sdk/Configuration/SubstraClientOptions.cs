@@ -52,22 +52,22 @@ public sealed class SubstraClientOptions
     public TimeSpan? TaskTimeout { get; set; }
 
     /// <summary>
-    /// Remote: the limit of one try of a request, until its response headers (default 100 s; each retry has its own).
-    /// <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
+    /// Remote: the limit of one try of a request, until its response headers (default 100 s; each retry has its own; for
+    /// an upload of files, counted from the end of its body). <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
     /// </summary>
     public TimeSpan? HttpAttemptTimeout { get; set; }
 
     /// <summary>
     /// Remote: the limit of a whole request, its retries and reading its response included (default 10 min); streamed
-    /// downloads have <see cref="DownloadStallTimeout"/> instead. <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
+    /// downloads and uploads of files have <see cref="HttpStallTimeout"/> instead. <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
     /// </summary>
     public TimeSpan? HttpTotalTimeout { get; set; }
 
     /// <summary>
-    /// Remote: a streamed download fails when no data arrives for this long (default 60 s), however long it takes in all.
-    /// <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
+    /// Remote: a streamed download or an upload of files fails when no data moves for this long (default 60 s), however
+    /// long it takes in all. <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
     /// </summary>
-    public TimeSpan? DownloadStallTimeout { get; set; }
+    public TimeSpan? HttpStallTimeout { get; set; }
 
     /// <summary>Logging (calls, durations, warnings); none by default.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }

@@ -81,7 +81,8 @@ public sealed partial class RemoteBackend
         JsonNode? body;
         try
         {
-            body = await _rest.SendJsonAsync(HttpMethod.Post, _rest.AssetUrl("data_sample"), content, RetryScope.GatewayAndRequestTimeout, cancellationToken)
+            body = await _rest.SendJsonAsync(
+                HttpMethod.Post, _rest.AssetUrl("data_sample"), content, RetryScope.GatewayAndRequestTimeout, cancellationToken, uploadsFiles: local)
                 .ConfigureAwait(false);
         }
         catch (AlreadyExistsException e) when (!spec.IsMany && e.Keys.Count > 0)
@@ -169,11 +170,13 @@ public sealed partial class RemoteBackend
             .ConfigureAwait(false);
     }
 
+    // Functions and datasets: multipart uploads of their files.
     private async Task<string> AddAsync(string serverType, Func<HttpContent> content, CancellationToken cancellationToken)
     {
         try
         {
-            var body = await _rest.SendJsonAsync(HttpMethod.Post, _rest.AssetUrl(serverType), content, RetryScope.GatewayAndRequestTimeout, cancellationToken)
+            var body = await _rest.SendJsonAsync(
+                HttpMethod.Post, _rest.AssetUrl(serverType), content, RetryScope.GatewayAndRequestTimeout, cancellationToken, uploadsFiles: true)
                 .ConfigureAwait(false);
             return KeyOf(body);
         }

@@ -16,7 +16,7 @@ namespace Substra.Sdk.Remote
                 RetryTimeout = settings.RetryTimeout,
                 HttpAttemptTimeout = settings.HttpAttemptTimeout,
                 HttpTotalTimeout = settings.HttpTotalTimeout,
-                DownloadStallTimeout = settings.DownloadStallTimeout,
+                HttpStallTimeout = settings.HttpStallTimeout,
             };
             return new RemoteBackend(connection, settings.CreateHttpClient, settings.LoggerFactory);
         }

@@ -7,7 +7,7 @@ public sealed class RemoteConnectionSettings
 {
     private readonly TimeSpan _httpAttemptTimeout = DefaultHttpAttemptTimeout;
     private readonly TimeSpan _httpTotalTimeout = DefaultHttpTotalTimeout;
-    private readonly TimeSpan _downloadStallTimeout = DefaultDownloadStallTimeout;
+    private readonly TimeSpan _httpStallTimeout = DefaultHttpStallTimeout;
 
     public RemoteConnectionSettings(string url)
     {
@@ -43,8 +43,9 @@ public sealed class RemoteConnectionSettings
     public TimeSpan InitialRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The limit of one try of a request, from sending it to its response headers (default 100 s). Each retry (after 502,
-    /// 503, 504 or 408) has its own. <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
+    /// The limit of one try of a request, from sending it to its response headers (default 100 s); for an upload of files,
+    /// from the end of its body. Each retry (after 502, 503, 504 or 408) has its own. <see cref="Timeout.InfiniteTimeSpan"/>
+    /// turns it off.
     /// </summary>
     public TimeSpan HttpAttemptTimeout
     {
@@ -54,7 +55,8 @@ public sealed class RemoteConnectionSettings
 
     /// <summary>
     /// The limit of a whole request: every try, the delays between retries and reading the response (default 10 min).
-    /// Streamed downloads have none: <see cref="DownloadStallTimeout"/> bounds them. <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
+    /// Streamed downloads and uploads of files have none: <see cref="HttpStallTimeout"/> bounds them.
+    /// <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
     /// </summary>
     public TimeSpan HttpTotalTimeout
     {
@@ -63,13 +65,14 @@ public sealed class RemoteConnectionSettings
     }
 
     /// <summary>
-    /// A streamed download (model, archive, opener, logs) fails when no data arrives for this long (default 60 s), however
-    /// long the whole download takes. <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
+    /// A streamed download (model, archive, opener, logs) or an upload of files (function, dataset, data samples) fails
+    /// when no data moves for this long (default 60 s), however long it takes in all. <see cref="Timeout.InfiniteTimeSpan"/>
+    /// turns it off.
     /// </summary>
-    public TimeSpan DownloadStallTimeout
+    public TimeSpan HttpStallTimeout
     {
-        get => _downloadStallTimeout;
-        init => _downloadStallTimeout = CheckTimeout(value, nameof(DownloadStallTimeout));
+        get => _httpStallTimeout;
+        init => _httpStallTimeout = CheckTimeout(value, nameof(HttpStallTimeout));
     }
 
     /// <summary>The default <see cref="HttpAttemptTimeout"/>.</summary>
@@ -78,8 +81,8 @@ public sealed class RemoteConnectionSettings
     /// <summary>The default <see cref="HttpTotalTimeout"/>.</summary>
     public static TimeSpan DefaultHttpTotalTimeout { get; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The default <see cref="DownloadStallTimeout"/>.</summary>
-    public static TimeSpan DefaultDownloadStallTimeout { get; } = TimeSpan.FromSeconds(60);
+    /// <summary>The default <see cref="HttpStallTimeout"/>.</summary>
+    public static TimeSpan DefaultHttpStallTimeout { get; } = TimeSpan.FromSeconds(60);
 
     /// <summary>A timeout must be positive, or <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
     internal static TimeSpan CheckTimeout(TimeSpan value, string name) =>

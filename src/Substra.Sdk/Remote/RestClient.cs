@@ -71,8 +71,10 @@ internal sealed class RestClient : IDisposable
         HttpMethod method, string url, Func<HttpContent>? content, RetryScope retry, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
         ExchangeAsync(method, url, content, retry, (response, token) => ReadJsonAsync(response, typeInfo, token), cancellationToken);
 
-    public Task<JsonNode?> SendJsonAsync(HttpMethod method, string url, Func<HttpContent>? content, RetryScope retry, CancellationToken cancellationToken) =>
-        ExchangeAsync(method, url, content, retry, ParseJsonAsync, cancellationToken);
+    /// <summary>Sends a request and parses its JSON answer; <paramref name="uploadsFiles"/> marks a body of files (see <see cref="ExchangeAsync"/>).</summary>
+    public Task<JsonNode?> SendJsonAsync(
+        HttpMethod method, string url, Func<HttpContent>? content, RetryScope retry, CancellationToken cancellationToken, bool uploadsFiles = false) =>
+        ExchangeAsync(method, url, content, retry, ParseJsonAsync, cancellationToken, uploadsFiles);
 
     /// <summary>Sends a request whose response body does not matter (it is read to its end, within the request's limit).</summary>
     public Task SendAsync(HttpMethod method, string url, Func<HttpContent>? content, RetryScope retry, CancellationToken cancellationToken) =>
@@ -133,7 +135,7 @@ internal sealed class RestClient : IDisposable
     /// <summary>
     /// GETs <paramref name="url"/> and hands its body to <paramref name="consume"/> as a stream. The request has the usual
     /// limits until its headers; the body then has no total limit, but every read fails after
-    /// <see cref="RemoteConnectionSettings.DownloadStallTimeout"/> without data.
+    /// <see cref="RemoteConnectionSettings.HttpStallTimeout"/> without data.
     /// </summary>
     public async Task<T> StreamAsync<T>(string url, Func<Stream, CancellationToken, Task<T>> consume, CancellationToken cancellationToken)
     {
@@ -150,8 +152,8 @@ internal sealed class RestClient : IDisposable
         catch (OperationCanceledException e) when (stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new Exceptions.ConnectionTimeoutException(
-                $"GET {url}: the download stalled, no data for {RemoteTimeouts.Format(_timeouts.StallTimeout)} (DownloadStallTimeout); "
-                + "raise DownloadStallTimeout for a platform that pauses longer.",
+                $"GET {url}: the download stalled, no data for {RemoteTimeouts.Format(_timeouts.StallTimeout)} (HttpStallTimeout); "
+                + "raise HttpStallTimeout for a platform that pauses longer.",
                 null,
                 e);
         }
@@ -160,6 +162,8 @@ internal sealed class RestClient : IDisposable
     /// <summary>
     /// One request under its total limit: sent with the retries of <paramref name="retry"/> (each try under its own limit), a
     /// non-success status turned into a Substra exception, then the response read by <paramref name="read"/> and disposed.
+    /// An upload of files (<paramref name="uploadsFiles"/>) may take longer than any fixed limit: each try fails when its body
+    /// stalls, the per-try limit counts from the end of the body, and only reading the answer has the total limit.
     /// </summary>
     private Task<T> ExchangeAsync<T>(
         HttpMethod method,
@@ -167,8 +171,15 @@ internal sealed class RestClient : IDisposable
         Func<HttpContent>? content,
         RetryScope retry,
         Func<HttpResponseMessage, CancellationToken, Task<T>> read,
-        CancellationToken cancellationToken) =>
-        _timeouts.WholeAsync(
+        CancellationToken cancellationToken,
+        bool uploadsFiles = false)
+    {
+        if (uploadsFiles && content is not null)
+        {
+            return UploadAsync(method, url, content, retry, read, cancellationToken);
+        }
+
+        return _timeouts.WholeAsync(
             method,
             url,
             async token =>
@@ -177,13 +188,29 @@ internal sealed class RestClient : IDisposable
                 return await read(response, token).ConfigureAwait(false);
             },
             cancellationToken);
+    }
+
+    private async Task<T> UploadAsync<T>(
+        HttpMethod method,
+        string url,
+        Func<HttpContent> content,
+        RetryScope retry,
+        Func<HttpResponseMessage, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken)
+    {
+        using var response = await SendWithRetriesAsync(method, url, content, retry, cancellationToken, uploadsFiles: true).ConfigureAwait(false);
+        return await _timeouts.WholeAsync(method, url, token => read(response, token), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Sends one request with the retries of <paramref name="retry"/>; a non-success status becomes a Substra exception.</summary>
     private async Task<HttpResponseMessage> SendWithRetriesAsync(
-        HttpMethod method, string url, Func<HttpContent>? content, RetryScope retry, CancellationToken cancellationToken)
+        HttpMethod method, string url, Func<HttpContent>? content, RetryScope retry, CancellationToken cancellationToken, bool uploadsFiles = false)
     {
         Task<HttpResponseMessage> Once(CancellationToken token) =>
-            _timeouts.AttemptAsync(method, url, attemptToken => SendOnceAsync(method, url, content, authorize: true, attemptToken), token);
+            uploadsFiles && content is not null
+                ? _timeouts.UploadAttemptAsync(
+                    method, url, content, (watched, attemptToken) => SendOnceAsync(method, url, watched, authorize: true, attemptToken), token)
+                : _timeouts.AttemptAsync(method, url, attemptToken => SendOnceAsync(method, url, content, authorize: true, attemptToken), token);
         Task<HttpResponseMessage> WithGateway(CancellationToken token) => _retries.ExecuteAsync(_retries.Gateway, Once, token);
         var response = retry switch
         {

@@ -6,20 +6,29 @@ namespace Substra.Sdk.Remote.Tests.Infrastructure;
 
 /// <summary>
 /// A TCP server on 127.0.0.1 that speaks just enough HTTP/1.1 to misbehave: each accepted connection has its request
-/// headers read, then is handed to the test's behaviour (answer never, stall, trickle). Connections are closed at disposal.
+/// headers read, then is handed with them to the test's behaviour (answer never, stall, trickle, read slowly). Its sockets
+/// have small buffers, so that a client that sends faster than the behaviour reads has to wait. Connections are closed at
+/// disposal.
 /// </summary>
 public sealed class RawHttpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Func<NetworkStream, CancellationToken, Task> _behaviour;
+    private readonly Func<NetworkStream, string, CancellationToken, Task> _behaviour;
     private readonly List<Task> _connections = [];
     private readonly Task _accepting;
     private int _accepted;
 
     public RawHttpServer(Func<NetworkStream, CancellationToken, Task> behaviour)
+        : this((stream, _, token) => behaviour(stream, token))
+    {
+    }
+
+    /// <param name="behaviour">Gets the connection and the request's headers (request line included).</param>
+    public RawHttpServer(Func<NetworkStream, string, CancellationToken, Task> behaviour)
     {
         _behaviour = behaviour;
+        _listener.Server.ReceiveBufferSize = 16 * 1024;
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -80,8 +89,8 @@ public sealed class RawHttpServer : IAsyncDisposable
             var stream = client.GetStream();
             try
             {
-                await ReadRequestHeadersAsync(stream, _stopping.Token);
-                await _behaviour(stream, _stopping.Token);
+                var headers = await ReadRequestHeadersAsync(stream, _stopping.Token);
+                await _behaviour(stream, headers, _stopping.Token);
             }
             catch (Exception e) when (e is OperationCanceledException or IOException or SocketException)
             {
@@ -90,7 +99,13 @@ public sealed class RawHttpServer : IAsyncDisposable
         }
     }
 
-    private static async Task ReadRequestHeadersAsync(NetworkStream stream, CancellationToken cancellationToken)
+    /// <summary>The request's Content-Length header, or null.</summary>
+    public static long? ContentLength(string headers) =>
+        headers.Split("\r\n").Select(line => line.Split(':', 2)).Where(parts => parts.Length == 2)
+            .Where(parts => parts[0].Trim().Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            .Select(parts => (long?)long.Parse(parts[1].Trim(), System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+
+    private static async Task<string> ReadRequestHeadersAsync(NetworkStream stream, CancellationToken cancellationToken)
     {
         var seen = new List<byte>();
         var buffer = new byte[1];
@@ -103,5 +118,7 @@ public sealed class RawHttpServer : IAsyncDisposable
 
             seen.Add(buffer[0]);
         }
+
+        return Encoding.ASCII.GetString(seen.ToArray());
     }
 }
