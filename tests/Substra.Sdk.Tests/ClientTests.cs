@@ -160,6 +160,22 @@ public sealed class ClientTests
         Assert.Equal("logs", error.LogTail);
     }
 
+    [Theory]
+    [InlineData(FunctionStatus.Failed, "Function f ('f') failed.")]
+    [InlineData(FunctionStatus.Canceled, "Function f ('f') was canceled.")]
+    public async Task Wait_function_names_the_function_that_failed_or_was_canceled(FunctionStatus status, string message)
+    {
+        var backend = new RecordingBackend();
+        backend.Functions.Enqueue(Function(status));
+        await using var client = new SubstraClient(backend);
+
+        var error = await Assert.ThrowsAsync<FutureFailureException>(() => client.WaitFunctionAsync("f", pollingPeriod: TimeSpan.Zero));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal(status, Assert.IsType<Function>(error.Asset).Status);
+        Assert.Null(error.FailedTask);
+    }
+
     [Fact]
     public async Task Wait_task_times_out_when_the_task_does_not_finish()
     {
