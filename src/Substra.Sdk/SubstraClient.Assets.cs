@@ -29,7 +29,8 @@ public sealed partial class SubstraClient
                 var keys = await backend.AddDataSamplesAsync(spec.Validate(), local, token).ConfigureAwait(false);
                 return keys[0];
             },
-            cancellationToken);
+            cancellationToken,
+            returnsKey: true);
 
     /// <inheritdoc cref="AddDataSampleAsync(DataSampleSpec, bool, CancellationToken)"/>
     public Task<string> AddDataSampleAsync(JsonObject spec, bool local = true, CancellationToken cancellationToken = default)
@@ -62,7 +63,7 @@ public sealed partial class SubstraClient
 
     /// <summary>Registers a dataset and returns its key.</summary>
     public Task<string> AddDatasetAsync(DatasetSpec spec, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(AddDatasetAsync), token => backend.AddDatasetAsync(NotNull(spec).Validate(), token), cancellationToken);
+        => InvokeAsync(nameof(AddDatasetAsync), token => backend.AddDatasetAsync(NotNull(spec).Validate(), token), cancellationToken, returnsKey: true);
 
     /// <inheritdoc cref="AddDatasetAsync(DatasetSpec, CancellationToken)"/>
     public Task<string> AddDatasetAsync(JsonObject spec, CancellationToken cancellationToken = default)
@@ -70,7 +71,7 @@ public sealed partial class SubstraClient
 
     /// <summary>Registers a function and returns its key.</summary>
     public Task<string> AddFunctionAsync(FunctionSpec spec, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(AddFunctionAsync), token => backend.AddFunctionAsync(NotNull(spec).Validate(), token), cancellationToken);
+        => InvokeAsync(nameof(AddFunctionAsync), token => backend.AddFunctionAsync(NotNull(spec).Validate(), token), cancellationToken, returnsKey: true);
 
     /// <inheritdoc cref="AddFunctionAsync(FunctionSpec, CancellationToken)"/>
     public Task<string> AddFunctionAsync(JsonObject spec, CancellationToken cancellationToken = default)
@@ -78,7 +79,7 @@ public sealed partial class SubstraClient
 
     /// <summary>Adds a task (in a new plan unless <see cref="TaskSpec.ComputePlanKey"/> is set) and returns its key.</summary>
     public Task<string> AddTaskAsync(TaskSpec spec, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(AddTaskAsync), token => backend.AddTaskAsync(NotNull(spec).Validate(), token), cancellationToken);
+        => InvokeAsync(nameof(AddTaskAsync), token => backend.AddTaskAsync(NotNull(spec).Validate(), token), cancellationToken, returnsKey: true);
 
     /// <inheritdoc cref="AddTaskAsync(TaskSpec, CancellationToken)"/>
     public Task<string> AddTaskAsync(JsonObject spec, CancellationToken cancellationToken = default)
@@ -105,7 +106,8 @@ public sealed partial class SubstraClient
 
                 return backend.AddComputePlanAsync(spec.Validate(), Batching(autoBatching, batchSize), token);
             },
-            cancellationToken);
+            cancellationToken,
+            key: spec?.Key);
 
     /// <inheritdoc cref="AddComputePlanAsync(ComputePlanSpec, bool, int, CancellationToken)"/>
     public Task<ComputePlan> AddComputePlanAsync(
@@ -118,7 +120,8 @@ public sealed partial class SubstraClient
         => InvokeAsync(
             nameof(AddComputePlanTasksAsync),
             token => backend.AddComputePlanTasksAsync(NotNull(spec).Validate(), Batching(autoBatching, batchSize), token),
-            cancellationToken);
+            cancellationToken,
+            key: spec?.Key);
 
     /// <summary>Adds <paramref name="tasks"/> to the plan <paramref name="key"/> and returns the refreshed plan.</summary>
     public Task<ComputePlan> AddComputePlanTasksAsync(
@@ -137,22 +140,22 @@ public sealed partial class SubstraClient
     }
 
     public Task<Function> GetFunctionAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetFunctionAsync), token => backend.GetFunctionAsync(Key(key), token), cancellationToken);
+        => InvokeAsync(nameof(GetFunctionAsync), token => backend.GetFunctionAsync(Key(key), token), cancellationToken, key: key);
 
     public Task<ComputePlan> GetComputePlanAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetComputePlanAsync), token => backend.GetComputePlanAsync(Key(key), token), cancellationToken);
+        => InvokeAsync(nameof(GetComputePlanAsync), token => backend.GetComputePlanAsync(Key(key), token), cancellationToken, key: key);
 
     public Task<Dataset> GetDatasetAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetDatasetAsync), token => backend.GetDatasetAsync(Key(key), token), cancellationToken);
+        => InvokeAsync(nameof(GetDatasetAsync), token => backend.GetDatasetAsync(Key(key), token), cancellationToken, key: key);
 
     public Task<ComputeTask> GetTaskAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetTaskAsync), token => backend.GetTaskAsync(Key(key), token), cancellationToken);
+        => InvokeAsync(nameof(GetTaskAsync), token => backend.GetTaskAsync(Key(key), token), cancellationToken, key: key);
 
     public Task<DataSample> GetDataSampleAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetDataSampleAsync), token => backend.GetDataSampleAsync(Key(key), token), cancellationToken);
+        => InvokeAsync(nameof(GetDataSampleAsync), token => backend.GetDataSampleAsync(Key(key), token), cancellationToken, key: key);
 
     public Task<OutModel> GetModelAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetModelAsync), token => backend.GetModelAsync(Key(key), token), cancellationToken);
+        => InvokeAsync(nameof(GetModelAsync), token => backend.GetModelAsync(Key(key), token), cancellationToken, key: key);
 
     /// <summary>The plan's performances, after waiting for the plan to finish when <paramref name="waitCompletion"/>.</summary>
     public Task<Performances> GetPerformancesAsync(string key, bool waitCompletion = false, CancellationToken cancellationToken = default)
@@ -167,11 +170,12 @@ public sealed partial class SubstraClient
 
                 return await backend.GetPerformancesAsync(Key(key), token).ConfigureAwait(false);
             },
-            cancellationToken);
+            cancellationToken,
+            key: key);
 
     /// <summary>The logs of a failed task; NotFound for other tasks.</summary>
     public Task<string> GetLogsAsync(string taskKey, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetLogsAsync), token => backend.GetLogsAsync(Key(taskKey), token), cancellationToken);
+        => InvokeAsync(nameof(GetLogsAsync), token => backend.GetLogsAsync(Key(taskKey), token), cancellationToken, key: taskKey);
 
     /// <summary>Models (filters: key, compute_task_key, owner, permissions), newest first unless <paramref name="ascending"/>.</summary>
     public Task<IReadOnlyList<OutModel>> ListModelAsync(
@@ -241,7 +245,7 @@ public sealed partial class SubstraClient
 
     /// <summary>The assets a task consumed.</summary>
     public Task<IReadOnlyList<InputAsset>> ListTaskInputAssetsAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(ListTaskInputAssetsAsync), token => backend.ListTaskInputAssetsAsync(Key(key), token), cancellationToken);
+        => InvokeAsync(nameof(ListTaskInputAssetsAsync), token => backend.ListTaskInputAssetsAsync(Key(key), token), cancellationToken, key: key);
 
     /// <summary>The outputs of a task, after waiting for the task when <paramref name="waitCompletion"/>.</summary>
     public Task<IReadOnlyList<OutputAsset>> ListTaskOutputAssetsAsync(
@@ -257,7 +261,8 @@ public sealed partial class SubstraClient
 
                 return await backend.ListTaskOutputAssetsAsync(Key(key), null, token).ConfigureAwait(false);
             },
-            cancellationToken);
+            cancellationToken,
+            key: key);
 
     /// <summary>The output <paramref name="identifier"/> of a task.</summary>
     /// <exception cref="TaskAssetNotFoundException">No output has this identifier.</exception>
@@ -283,7 +288,8 @@ public sealed partial class SubstraClient
                     _ => throw new TaskAssetMultipleFoundException(key, identifier),
                 };
             },
-            cancellationToken);
+            cancellationToken,
+            key: key);
 
     public Task UpdateFunctionAsync(string key, string name, CancellationToken cancellationToken = default)
         => InvokeAsync(
@@ -293,7 +299,8 @@ public sealed partial class SubstraClient
                 await backend.UpdateFunctionAsync(Key(key), new UpdateFunctionSpec { Name = name }.Validate(), token).ConfigureAwait(false);
                 return true;
             },
-            cancellationToken);
+            cancellationToken,
+            key: key);
 
     public Task UpdateDatasetAsync(string key, string name, CancellationToken cancellationToken = default)
         => InvokeAsync(
@@ -303,7 +310,8 @@ public sealed partial class SubstraClient
                 await backend.UpdateDatasetAsync(Key(key), new UpdateDatasetSpec { Name = name }.Validate(), token).ConfigureAwait(false);
                 return true;
             },
-            cancellationToken);
+            cancellationToken,
+            key: key);
 
     public Task UpdateComputePlanAsync(string key, string name, CancellationToken cancellationToken = default)
         => InvokeAsync(
@@ -313,7 +321,8 @@ public sealed partial class SubstraClient
                 await backend.UpdateComputePlanAsync(Key(key), new UpdateComputePlanSpec { Name = name }.Validate(), token).ConfigureAwait(false);
                 return true;
             },
-            cancellationToken);
+            cancellationToken,
+            key: key);
 
     /// <summary>Links data samples to a dataset; returns <paramref name="dataSampleKeys"/>.</summary>
     public Task<IReadOnlyList<string>> LinkDatasetWithDataSamplesAsync(
@@ -321,19 +330,20 @@ public sealed partial class SubstraClient
         => InvokeAsync(
             nameof(LinkDatasetWithDataSamplesAsync),
             token => backend.LinkDatasetWithDataSamplesAsync(Key(datasetKey), NotNull(dataSampleKeys), token),
-            cancellationToken);
+            cancellationToken,
+            key: datasetKey);
 
     /// <summary>Writes the dataset's opener to <c>{destinationFolder}/opener.py</c> and returns that path.</summary>
     public Task<string> DownloadDatasetAsync(string key, string destinationFolder, CancellationToken cancellationToken = default)
-        => Download(nameof(DownloadDatasetAsync), destinationFolder, "opener.py", (file, token) => backend.DownloadDatasetOpenerAsync(Key(key), file, token), cancellationToken);
+        => Download(nameof(DownloadDatasetAsync), key, destinationFolder, "opener.py", (file, token) => backend.DownloadDatasetOpenerAsync(Key(key), file, token), cancellationToken);
 
     /// <summary>Writes the function archive to <c>{destinationFolder}/function.tar.gz</c> (whatever its format) and returns that path.</summary>
     public Task<string> DownloadFunctionAsync(string key, string destinationFolder, CancellationToken cancellationToken = default)
-        => Download(nameof(DownloadFunctionAsync), destinationFolder, "function.tar.gz", (file, token) => backend.DownloadFunctionArchiveAsync(Key(key), file, token), cancellationToken);
+        => Download(nameof(DownloadFunctionAsync), key, destinationFolder, "function.tar.gz", (file, token) => backend.DownloadFunctionArchiveAsync(Key(key), file, token), cancellationToken);
 
     /// <summary>Writes the model to <c>{destinationFolder}/model_{key}</c> and returns that path.</summary>
     public Task<string> DownloadModelAsync(string key, string destinationFolder, CancellationToken cancellationToken = default)
-        => Download(nameof(DownloadModelAsync), destinationFolder, $"model_{key}", (file, token) => backend.DownloadModelAsync(Key(key), file, token), cancellationToken);
+        => Download(nameof(DownloadModelAsync), key, destinationFolder, $"model_{key}", (file, token) => backend.DownloadModelAsync(Key(key), file, token), cancellationToken);
 
     /// <summary>Downloads the model output <paramref name="identifier"/> of a task to <c>{folder}/model_{model key}</c>.</summary>
     public Task<string> DownloadModelFromTaskAsync(string taskKey, string identifier, string folder, CancellationToken cancellationToken = default)
@@ -346,19 +356,20 @@ public sealed partial class SubstraClient
                     ?? throw new InvalidOperationException($"The output '{identifier}' of task {taskKey} is a {asset.Kind.ToWireName()}, not a model.");
                 return await DownloadModelAsync(model.Key, folder, token).ConfigureAwait(false);
             },
-            cancellationToken);
+            cancellationToken,
+            key: taskKey);
 
     /// <summary>Writes the logs of a failed task to <c>{folder}/task_logs_{taskKey}.txt</c> and returns that path.</summary>
     public Task<string> DownloadLogsAsync(string taskKey, string folder, CancellationToken cancellationToken = default)
-        => Download(nameof(DownloadLogsAsync), folder, $"task_logs_{taskKey}.txt", (file, token) => backend.DownloadLogsAsync(Key(taskKey), file, token), cancellationToken);
+        => Download(nameof(DownloadLogsAsync), taskKey, folder, $"task_logs_{taskKey}.txt", (file, token) => backend.DownloadLogsAsync(Key(taskKey), file, token), cancellationToken);
 
     /// <summary>The function's description (markdown).</summary>
     public Task<string> DescribeFunctionAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(DescribeFunctionAsync), token => backend.DescribeFunctionAsync(Key(key), token), cancellationToken);
+        => InvokeAsync(nameof(DescribeFunctionAsync), token => backend.DescribeFunctionAsync(Key(key), token), cancellationToken, key: key);
 
     /// <summary>The dataset's description (markdown).</summary>
     public Task<string> DescribeDatasetAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(DescribeDatasetAsync), token => backend.DescribeDatasetAsync(Key(key), token), cancellationToken);
+        => InvokeAsync(nameof(DescribeDatasetAsync), token => backend.DescribeDatasetAsync(Key(key), token), cancellationToken, key: key);
 
     /// <summary>What the organisation's backend says about itself.</summary>
     public Task<OrganizationInfo> OrganizationInfoAsync(CancellationToken cancellationToken = default)
@@ -373,7 +384,8 @@ public sealed partial class SubstraClient
                 await backend.CancelComputePlanAsync(Key(key), token).ConfigureAwait(false);
                 return true;
             },
-            cancellationToken);
+            cancellationToken,
+            key: key);
 
     private Task<IReadOnlyList<T>> List<T>(
         string method,
@@ -395,7 +407,7 @@ public sealed partial class SubstraClient
             cancellationToken);
 
     private Task<string> Download(
-        string method, string folder, string fileName, Func<string, CancellationToken, Task> download, CancellationToken cancellationToken)
+        string method, string key, string folder, string fileName, Func<string, CancellationToken, Task> download, CancellationToken cancellationToken)
         => InvokeAsync(
             method,
             async token =>
@@ -406,7 +418,8 @@ public sealed partial class SubstraClient
                 await download(path, token).ConfigureAwait(false);
                 return path;
             },
-            cancellationToken);
+            cancellationToken,
+            key: key);
 
     private static BatchingOptions Batching(bool autoBatching, int batchSize)
     {

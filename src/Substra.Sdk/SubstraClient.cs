@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Configuration;
 using Substra.Sdk.Exceptions;
+using Substra.Sdk.Telemetry;
 
 namespace Substra.Sdk;
 
@@ -35,6 +36,12 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
 
     /// <summary>Creates a client from an already resolved configuration (used by dependency injection and tests).</summary>
     public SubstraClient(SubstraClientOptions options, ClientConfiguration configuration)
+        : this(options, configuration, createHttpClient: null)
+    {
+    }
+
+    // Dependency injection gives the HttpClients of its IHttpClientFactory.
+    internal SubstraClient(SubstraClientOptions options, ClientConfiguration configuration, Func<HttpClient>? createHttpClient)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -43,7 +50,7 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
         timeProvider = options.TimeProvider;
         taskProgress = options.TaskProgress;
         Configuration = configuration;
-        backend = CreateBackend(options, configuration, loggerFactory, logger, DefaultBackendFactories.Remote, DefaultBackendFactories.Local);
+        backend = CreateBackend(options, configuration, loggerFactory, logger, DefaultBackendFactories.Remote, DefaultBackendFactories.Local, createHttpClient);
         backend.TaskStateChanged += OnTaskStateChanged;
 
         // A token always wins over username and password, which are kept only until the login.
@@ -83,7 +90,11 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Raised on task state changes of a local backend (also reported to <see cref="SubstraClientOptions.TaskProgress"/>).</summary>
+    /// <summary>
+    /// Raised on task state changes (also reported to <see cref="SubstraClientOptions.TaskProgress"/>): by a local backend
+    /// as they happen; on a platform, as a wait (<see cref="WaitComputePlanAsync"/>, <see cref="WaitTaskAsync"/>) sees them
+    /// while polling.
+    /// </summary>
     public event EventHandler<TaskStateChange>? TaskStateChanged;
 
     /// <summary>The backend type (the reference's <c>backend_mode</c>).</summary>
@@ -149,7 +160,8 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
         ILoggerFactory loggerFactory,
         ILogger logger,
         IRemoteBackendFactory? defaultRemote,
-        ILocalBackendFactory? defaultLocal)
+        ILocalBackendFactory? defaultLocal,
+        Func<HttpClient>? createHttpClient = null)
     {
         IBackend CreateRemote()
         {
@@ -162,6 +174,10 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
                 Insecure = configuration.Insecure,
                 Token = configuration.Token,
                 RetryTimeout = configuration.RetryTimeout,
+                HttpAttemptTimeout = options.HttpAttemptTimeout ?? Remote.RemoteConnectionSettings.DefaultHttpAttemptTimeout,
+                HttpTotalTimeout = options.HttpTotalTimeout ?? Remote.RemoteConnectionSettings.DefaultHttpTotalTimeout,
+                HttpStallTimeout = options.HttpStallTimeout ?? Remote.RemoteConnectionSettings.DefaultHttpStallTimeout,
+                CreateHttpClient = createHttpClient,
                 LoggerFactory = loggerFactory,
             });
         }
@@ -238,11 +254,18 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
         }
     }
 
-    // Every public call: pending login, then the call, logged with its duration (and the error class on failure).
+    // Every public call: pending login, then the call, in a span (docs/telemetry.md) and logged with its duration (and
+    // the error class on failure). An add that returns the new asset's key gives it as returnsKey.
     private async Task<T> InvokeAsync<T>(
-        string method, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, bool requiresLogin = true)
+        string method,
+        Func<CancellationToken, Task<T>> call,
+        CancellationToken cancellationToken,
+        bool requiresLogin = true,
+        string? key = null,
+        bool returnsKey = false)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        using var span = ClientCallSpans.Start(method, backend.BackendType, Configuration.ClientName, key);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -252,11 +275,17 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
             }
 
             var result = await call(cancellationToken).ConfigureAwait(false);
+            if (returnsKey && result is string createdKey)
+            {
+                ClientCallSpans.SetCreatedKey(span, createdKey);
+            }
+
             logger.LogDebug("{Method} done in {ElapsedMs:F1} ms", method, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
         catch (Exception exception)
         {
+            ClientCallSpans.Fail(span, exception);
             logger.LogDebug(
                 "{Method} failed in {ElapsedMs:F1} ms: {Error}", method, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.GetType().Name);
             throw;

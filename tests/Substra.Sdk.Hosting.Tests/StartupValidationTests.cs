@@ -26,7 +26,8 @@ public sealed class StartupValidationTests : IDisposable
         Assert.Equal(
             "configuration section 'Substra:Clients:start-typo': unknown key 'BackendTyp' (did you mean 'BackendType'?); the keys are "
             + "ClientName, ConfigurationFile, Url, Token, Username, Password, RetryTimeout, Insecure, BackendType, WorkspaceDirectory, "
-            + "MaxParallelTasks, PythonInterpreter, TaskTimeout (or their snake_case names: url, backend_type, retry_timeout…).",
+            + "MaxParallelTasks, PythonInterpreter, TaskTimeout, HttpAttemptTimeout, HttpTotalTimeout, HttpStallTimeout "
+            + "(or their snake_case names: url, backend_type, retry_timeout…).",
             error.Message);
     }
 
@@ -56,6 +57,25 @@ public sealed class StartupValidationTests : IDisposable
         var failures = Assert.IsType<AggregateException>(error).InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).ToList();
         Assert.Contains(failures, f => f.StartsWith($"Substra client 'start-file': The configuration file '{missing}' (from SubstraClientOptions.ConfigurationFile) does not exist", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Substra client 'start-timeout': TaskTimeout must be positive (got 00:00:00)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_non_positive_http_timeout_stops_the_host_at_start_naming_the_setting()
+    {
+        using IHost host = BuildHost(new()
+        {
+            ["Substra:Clients:start-http:ConfigurationFile"] = "",
+            ["Substra:Clients:start-http:backend_type"] = "remote",
+            ["Substra:Clients:start-http:url"] = "http://127.0.0.1:1",
+            ["Substra:Clients:start-http:http_stall_timeout"] = "0",
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            ["Substra client 'start-http': HttpStallTimeout must be positive (got 00:00:00): it is how long a download or an upload of files may go without data; "
+             + "use Timeout.InfiniteTimeSpan for no limit, or leave it unset for the default."],
+            error.Failures);
     }
 
     [Fact]

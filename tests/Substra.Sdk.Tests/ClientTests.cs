@@ -122,8 +122,8 @@ public sealed class ClientTests
     }
 
     [Theory]
-    [InlineData(ComputePlanStatus.Failed, "Future execution failed on ")]
-    [InlineData(ComputePlanStatus.Canceled, "Future execution canceled on ")]
+    [InlineData(ComputePlanStatus.Failed, "Compute plan cp ('plan') failed (0 of 0 tasks failed); the platform names no failed task.")]
+    [InlineData(ComputePlanStatus.Canceled, "Compute plan cp ('plan') was canceled: 0 of 0 tasks done, 0 canceled.")]
     public async Task Wait_compute_plan_raises_on_failure_and_cancel(ComputePlanStatus status, string message)
     {
         var backend = new RecordingBackend();
@@ -133,7 +133,7 @@ public sealed class ClientTests
         var error = await Assert.ThrowsAsync<FutureFailureException>(() => client.WaitComputePlanAsync("cp", pollingPeriod: TimeSpan.Zero));
         var returned = await client.WaitComputePlanAsync("cp", pollingPeriod: TimeSpan.Zero, raiseOnFailure: false);
 
-        Assert.StartsWith(message + "{", error.Message);
+        Assert.Equal(message, error.Message);
         Assert.Equal(status, Assert.IsType<ComputePlan>(error.Asset).Status);
         Assert.Equal(status, returned.Status);
     }
@@ -149,8 +149,31 @@ public sealed class ClientTests
 
         var error = await Assert.ThrowsAsync<FutureFailureException>(() => client.WaitTaskAsync("t", pollingPeriod: TimeSpan.Zero));
 
-        Assert.Equal(3, backend.Calls.Count);
+        // Three polls, then the log of the failed task for the message.
+        Assert.Equal(["GetTask", "GetTask", "GetTask", "GetLogs"], backend.Calls);
         Assert.Equal(TaskErrorType.Execution, Assert.IsType<ComputeTask>(error.Asset).ErrorType);
+        Assert.Equal(
+            "Task t (function 'f' f, worker org, compute plan cp) failed with EXECUTION_ERROR.\nLast lines of its log:\n    logs\n"
+            + "The whole log: GetLogsAsync(\"t\"); the asset waited for is this exception's Asset, the failed task its FailedTask.",
+            error.Message);
+        Assert.Same(error.Asset, error.FailedTask);
+        Assert.Equal("logs", error.LogTail);
+    }
+
+    [Theory]
+    [InlineData(FunctionStatus.Failed, "Function f ('f') failed.")]
+    [InlineData(FunctionStatus.Canceled, "Function f ('f') was canceled.")]
+    public async Task Wait_function_names_the_function_that_failed_or_was_canceled(FunctionStatus status, string message)
+    {
+        var backend = new RecordingBackend();
+        backend.Functions.Enqueue(Function(status));
+        await using var client = new SubstraClient(backend);
+
+        var error = await Assert.ThrowsAsync<FutureFailureException>(() => client.WaitFunctionAsync("f", pollingPeriod: TimeSpan.Zero));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal(status, Assert.IsType<Function>(error.Asset).Status);
+        Assert.Null(error.FailedTask);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ internal sealed class RecordingBackend(BackendType backendType = BackendType.Loc
 
     public List<OutputAsset> OutputAssets { get; } = [];
 
+    /// <summary>What ListTasksAsync returns.</summary>
+    public List<ComputeTask> ListedTasks { get; } = [];
+
     public string? LoginToken { get; set; } = "session-token";
 
     public int LoginCount { get; private set; }
@@ -76,7 +79,7 @@ internal sealed class RecordingBackend(BackendType backendType = BackendType.Loc
         => Record<IReadOnlyList<DataSample>>("ListDataSamples", query, []);
 
     public Task<IReadOnlyList<ComputeTask>> ListTasksAsync(ListQuery query, CancellationToken cancellationToken)
-        => Record<IReadOnlyList<ComputeTask>>("ListTasks", query, []);
+        => Record<IReadOnlyList<ComputeTask>>("ListTasks", query, ListedTasks.ToArray());
 
     public Task<IReadOnlyList<ComputePlan>> ListComputePlansAsync(ListQuery query, CancellationToken cancellationToken)
         => Record<IReadOnlyList<ComputePlan>>("ListComputePlans", query, []);

@@ -20,7 +20,7 @@ public interface IBackend : IAsyncDisposable
 
     /// <summary>
     /// Local: raised on every task status change (executing, done, failed, canceled…), from any thread.
-    /// Remote: never raised (the platform reports statuses through polling).
+    /// Remote: never raised (the client derives the changes from a wait's polling).
     /// </summary>
     event EventHandler<TaskStateChange>? TaskStateChanged;
 

@@ -1,6 +1,9 @@
 namespace Substra.Sdk.Backends;
 
-/// <summary>A task changed status (raised by local backends, so that a console can draw progress).</summary>
+/// <summary>
+/// A task changed status, so that a console can draw progress: raised by local backends as it happens, and on a platform
+/// when a wait's polling sees it (then <paramref name="Timestamp"/> is when it was seen).
+/// </summary>
 /// <param name="TaskKey">The task.</param>
 /// <param name="ComputePlanKey">Its plan.</param>
 /// <param name="Status">The new status.</param>

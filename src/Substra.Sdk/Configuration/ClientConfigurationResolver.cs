@@ -179,6 +179,20 @@ public static class ClientConfigurationResolver
                 + "leave it unset for the processor count.");
         }
 
+        foreach (var (name, value, what) in new[]
+        {
+            (nameof(options.HttpAttemptTimeout), options.HttpAttemptTimeout, "how long one try of a request to the platform may take"),
+            (nameof(options.HttpTotalTimeout), options.HttpTotalTimeout, "how long a request to the platform may take with its retries"),
+            (nameof(options.HttpStallTimeout), options.HttpStallTimeout, "how long a download or an upload of files may go without data"),
+        })
+        {
+            if (value is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+            {
+                throw new BadConfigurationException(
+                    $"{name} must be positive (got {timeout}): it is {what}; use Timeout.InfiniteTimeSpan for no limit, or leave it unset for the default.");
+            }
+        }
+
         if (options.RetryTimeout is { } retryTimeout && retryTimeout < TimeSpan.Zero)
         {
             throw new BadConfigurationException(

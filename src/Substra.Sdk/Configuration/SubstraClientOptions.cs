@@ -51,10 +51,28 @@ public sealed class SubstraClientOptions
     /// <summary>Local backends: kill a task that runs longer than this (default: no limit).</summary>
     public TimeSpan? TaskTimeout { get; set; }
 
+    /// <summary>
+    /// Remote: the limit of one try of a request, until its response headers (default 100 s; each retry has its own; for
+    /// an upload of files, counted from the end of its body). <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
+    public TimeSpan? HttpAttemptTimeout { get; set; }
+
+    /// <summary>
+    /// Remote: the limit of a whole request, its retries and reading its response included (default 10 min); streamed
+    /// downloads and uploads of files have <see cref="HttpStallTimeout"/> instead. <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
+    public TimeSpan? HttpTotalTimeout { get; set; }
+
+    /// <summary>
+    /// Remote: a streamed download or an upload of files fails when no data moves for this long (default 60 s), however
+    /// long it takes in all. <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
+    /// </summary>
+    public TimeSpan? HttpStallTimeout { get; set; }
+
     /// <summary>Logging (calls, durations, warnings); none by default.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
-    /// <summary>Receives task state changes of local backends (for progress bars).</summary>
+    /// <summary>Receives task state changes (for progress bars): local ones as they happen, a platform's as waits poll.</summary>
     public IProgress<TaskStateChange>? TaskProgress { get; set; }
 
     /// <summary>Builds the remote backend; the built-in one when null.</summary>

@@ -8,12 +8,14 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Creates each named client once, lazily, from its named <see cref="SubstraClientOptions"/>; the client then resolves
-/// what the options leave unset from the environment and the YAML file of the reference configuration. The container
-/// disposes this factory, which disposes the clients it created.
+/// what the options leave unset from the environment and the YAML file of the reference configuration, and sends its
+/// remote requests through its named <c>IHttpClientFactory</c> client. The container disposes this factory, which
+/// disposes the clients it created.
 /// </summary>
 internal sealed class SubstraClientFactory(
     SubstraClientRegistry registry,
-    IOptionsMonitor<SubstraClientOptions> options) : ISubstraClientFactory, IAsyncDisposable, IDisposable
+    IOptionsMonitor<SubstraClientOptions> options,
+    IHttpClientFactory httpClients) : ISubstraClientFactory, IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<SubstraClient>> clients = new(StringComparer.Ordinal);
     private volatile bool disposed;
@@ -63,6 +65,8 @@ internal sealed class SubstraClientFactory(
             throw new BadConfigurationException(string.Join(" ", invalid.Failures), invalid);
         }
 
-        return new SubstraClient(clientOptions);
+        // Remote requests go through the client's named HttpClient (AddClient registered it).
+        string httpClientName = SubstraServiceCollectionExtensions.HttpClientName(name);
+        return new SubstraClient(clientOptions, ClientConfigurationResolver.Resolve(clientOptions), () => httpClients.CreateClient(httpClientName));
     }
 }

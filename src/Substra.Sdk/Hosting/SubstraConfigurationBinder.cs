@@ -29,6 +29,9 @@ internal static class SubstraConfigurationBinder
         (["MaxParallelTasks", "max_parallel_tasks"], (o, v, key) => o.MaxParallelTasks = ParsePositiveInt(v, key)),
         (["PythonInterpreter", "python_interpreter"], (o, v, _) => o.PythonInterpreter = v),
         (["TaskTimeout", "task_timeout"], (o, v, key) => o.TaskTimeout = ParseDuration(v, key)),
+        (["HttpAttemptTimeout", "http_attempt_timeout"], (o, v, key) => o.HttpAttemptTimeout = ParseDuration(v, key)),
+        (["HttpTotalTimeout", "http_total_timeout"], (o, v, key) => o.HttpTotalTimeout = ParseDuration(v, key)),
+        (["HttpStallTimeout", "http_stall_timeout"], (o, v, key) => o.HttpStallTimeout = ParseDuration(v, key)),
     ];
 
     /// <exception cref="BadConfigurationException">An unknown key, a key holding a section, or a malformed value.</exception>

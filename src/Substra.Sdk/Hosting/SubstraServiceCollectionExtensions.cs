@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Substra.Sdk;
 using Substra.Sdk.Configuration;
+using Substra.Sdk.Remote;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -48,6 +49,7 @@ public static class SubstraServiceCollectionExtensions
         if (!registry.Contains(name))
         {
             registry.Add(name);
+            AddHttpClient(builder.Services, name);
             // Validated when a host starts (a bad section, file or variable stops it there) and whenever the options are built.
             builder.Services.AddOptions<SubstraClientOptions>(name).PostConfigure<IServiceProvider>((options, services) =>
             {
@@ -90,6 +92,28 @@ public static class SubstraServiceCollectionExtensions
 
         return builder;
     }
+
+    /// <summary>
+    /// The name of the <c>IHttpClientFactory</c> client that the Substra client <paramref name="clientName"/> sends its
+    /// requests with; <c>services.AddHttpClient(SubstraServiceCollectionExtensions.HttpClientName("org-1"))</c> gives its
+    /// builder, to add message handlers (a proxy, headers, instrumentation).
+    /// </summary>
+    public static string HttpClientName(string clientName)
+    {
+        ArgumentNullException.ThrowIfNull(clientName);
+        return clientName.Length == 0 ? "Substra" : $"Substra:{clientName}";
+    }
+
+    // The named HttpClient of a Substra client: TLS checked unless the client's resolved configuration says insecure,
+    // and no HttpClient.Timeout of its own (the remote backend applies its per-try, total and stall limits).
+    private static void AddHttpClient(IServiceCollection services, string name) =>
+        services.AddHttpClient(HttpClientName(name))
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+            {
+                SubstraClientOptions options = provider.GetRequiredService<IOptionsMonitor<SubstraClientOptions>>().Get(name);
+                return RemoteHttp.CreatePrimaryHandler(ClientConfigurationResolver.Resolve(options).Insecure);
+            });
 
     private static SubstraClientRegistry GetOrAddRegistry(IServiceCollection services)
     {

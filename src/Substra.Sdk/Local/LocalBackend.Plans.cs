@@ -184,6 +184,7 @@ internal sealed partial class LocalBackend
             batchIndex.TryGetValue(parentKey, out var parentIndex) ? created[parentIndex] : _store.Tasks[parentKey];
         var convertedOutputs = new Dictionary<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>>(
             ReferenceEqualityComparer.Instance);
+        var submittedFrom = Activity.Current?.Context ?? default;
         for (var position = 0; position < order.Count; position++)
         {
             var i = batchIndex[order[position]];
@@ -205,7 +206,7 @@ internal sealed partial class LocalBackend
                     ? convertedOutputs.TryGetValue(given, out var converted) ? converted : convertedOutputs[given] = Outputs(spec)
                     : NoOutputs,
             };
-            created[i] = inOrder[position] = new TaskEntry(task, plan, _settings.BackendType);
+            created[i] = inOrder[position] = new TaskEntry(task, plan, _settings.BackendType) { SubmittedFrom = submittedFrom };
         }
 
         // Durable before visible: a batch the journal refuses leaves nothing registered.

@@ -178,6 +178,19 @@ internal sealed partial class LocalBackend
         throw NotFound(taskKey);
     }
 
+    public async Task<string> GetLogTailAsync(string taskKey, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (FailedTaskLogs(taskKey) is { } path)
+        {
+            return await Failures.LogTail.ReadFileAsync(path, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        var remote = RemoteOrNotFound(taskKey);
+        return remote is Backends.ILogTailBackend tail
+            ? await tail.GetLogTailAsync(taskKey, maxBytes, cancellationToken).ConfigureAwait(false)
+            : await remote.GetLogsAsync(taskKey, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<string> DescribeFunctionAsync(string key, CancellationToken cancellationToken)
     {
         if (LocalFile(() => _store.Functions.GetValueOrDefault(key)?.Description.StorageAddress) is { } path)

@@ -12,7 +12,7 @@ namespace Substra.Sdk.Local;
 /// One organisation's client of a <see cref="LocalPlatform"/> (subprocess or docker): its registrations go to the
 /// platform's store, its tasks run on the platform's scheduler with the spawner of its backend type.
 /// </summary>
-internal sealed partial class LocalBackend : IBackend, IChangeSignalingBackend
+internal sealed partial class LocalBackend : IBackend, IChangeSignalingBackend, ILogTailBackend
 {
     private readonly LocalPlatform _platform;
     private readonly LocalStore _store;

@@ -40,6 +40,14 @@ public sealed partial class RemoteBackend
         return _rest.GetTextAsync(_rest.AssetUrl("task", $"{Escape(taskKey)}/logs"), cancellationToken);
     }
 
+    /// <summary>Streams <c>{base}/task/{key}/logs/</c> keeping only its last <paramref name="maxBytes"/> bytes.</summary>
+    public Task<string> GetLogTailAsync(string taskKey, int maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(taskKey);
+        return _rest.StreamAsync(
+            _rest.AssetUrl("task", $"{Escape(taskKey)}/logs"), (body, token) => Failures.LogTail.ReadAsync(body, maxBytes, token), cancellationToken);
+    }
+
     public async Task<string> DescribeFunctionAsync(string key, CancellationToken cancellationToken)
     {
         var function = await GetFunctionAsync(key, cancellationToken).ConfigureAwait(false);

@@ -81,7 +81,8 @@ public sealed partial class RemoteBackend
         JsonNode? body;
         try
         {
-            body = await _rest.SendJsonAsync(HttpMethod.Post, _rest.AssetUrl("data_sample"), content, RetryScope.GatewayAndRequestTimeout, cancellationToken)
+            body = await _rest.SendJsonAsync(
+                HttpMethod.Post, _rest.AssetUrl("data_sample"), content, RetryScope.GatewayAndRequestTimeout, cancellationToken, uploadsFiles: local)
                 .ConfigureAwait(false);
         }
         catch (AlreadyExistsException e) when (!spec.IsMany && e.Keys.Count > 0)
@@ -153,7 +154,7 @@ public sealed partial class RemoteBackend
         ArgumentNullException.ThrowIfNull(dataSampleKeys);
         var fields = new List<KeyValuePair<string, string>> { new("data_manager_keys", datasetKey) };
         fields.AddRange(dataSampleKeys.Select(key => new KeyValuePair<string, string>("data_sample_keys", key)));
-        using var response = await _rest.SendAsync(
+        await _rest.SendAsync(
             HttpMethod.Post, _rest.AssetUrl("data_sample", "bulk_update"), () => new FormUrlEncodedContent(fields), RetryScope.Gateway, cancellationToken)
             .ConfigureAwait(false);
         return dataSampleKeys;
@@ -164,16 +165,18 @@ public sealed partial class RemoteBackend
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentException.ThrowIfNullOrEmpty(name);
         var json = RemoteRequestBodies.Rename(name);
-        using var response = await _rest.SendAsync(
+        await _rest.SendAsync(
             HttpMethod.Put, _rest.AssetUrl(serverType, Escape(key)), () => JsonContent(json), RetryScope.GatewayAndRequestTimeout, cancellationToken)
             .ConfigureAwait(false);
     }
 
+    // Functions and datasets: multipart uploads of their files.
     private async Task<string> AddAsync(string serverType, Func<HttpContent> content, CancellationToken cancellationToken)
     {
         try
         {
-            var body = await _rest.SendJsonAsync(HttpMethod.Post, _rest.AssetUrl(serverType), content, RetryScope.GatewayAndRequestTimeout, cancellationToken)
+            var body = await _rest.SendJsonAsync(
+                HttpMethod.Post, _rest.AssetUrl(serverType), content, RetryScope.GatewayAndRequestTimeout, cancellationToken, uploadsFiles: true)
                 .ConfigureAwait(false);
             return KeyOf(body);
         }
@@ -289,9 +292,8 @@ public sealed partial class RemoteBackend
             return await _rest.SendJsonAsync(HttpMethod.Post, url, () => JsonContent(json), RetryScope.Gateway, cancellationToken).ConfigureAwait(false);
         }
         // A plan's batches answer with every task and its function: not worth parsing.
-        using var response = await _rest.SendAsync(HttpMethod.Post, url, () => JsonContent(json), RetryScope.Gateway, cancellationToken)
+        await _rest.SendAsync(HttpMethod.Post, url, () => JsonContent(json), RetryScope.Gateway, cancellationToken)
             .ConfigureAwait(false);
-        await response.Content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
         return null;
     }
 

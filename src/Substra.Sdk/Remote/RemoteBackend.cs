@@ -12,7 +12,7 @@ namespace Substra.Sdk.Remote;
 /// The backend that talks to a Substra platform over its REST API, exactly as the reference SDK does
 /// with the fixes listed in docs/remote.md.
 /// </summary>
-public sealed partial class RemoteBackend : IBackend
+public sealed partial class RemoteBackend : IBackend, IStreamingListBackend, ILogTailBackend
 {
     private readonly RestClient _rest;
     private readonly ILogger _logger;
@@ -26,10 +26,24 @@ public sealed partial class RemoteBackend : IBackend
     /// <param name="timeProvider">The clock of the retry delays (tests shrink them).</param>
     public RemoteBackend(
         RemoteConnectionSettings settings, ILoggerFactory? loggerFactory = null, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
+        : this(settings, httpClient is null ? null : () => httpClient, loggerFactory, timeProvider)
+    {
+    }
+
+    /// <param name="settings">Where the platform is, how to authenticate, and the limits of each request.</param>
+    /// <param name="createHttpClient">
+    /// Gives the HttpClient of each request, for example <c>IHttpClientFactory.CreateClient(name)</c> (as <c>AddSubstra</c>
+    /// registers it); the backend never disposes them. Their own <see cref="HttpClient.Timeout"/> should be infinite: the
+    /// limits of <paramref name="settings"/> apply. Null: the backend owns one HttpClient.
+    /// </param>
+    /// <param name="loggerFactory">Logs: requests at Debug, retries and conflicts at Warning, HTTP errors at Error. Never the token.</param>
+    /// <param name="timeProvider">The clock of retry delays and timeouts (tests shrink them).</param>
+    public RemoteBackend(
+        RemoteConnectionSettings settings, Func<HttpClient>? createHttpClient, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Substra.Sdk.Remote");
-        _rest = new RestClient(settings, _logger, httpClient, timeProvider);
+        _rest = new RestClient(settings, _logger, createHttpClient, timeProvider);
     }
 
     public BackendType BackendType => BackendType.Remote;
@@ -122,7 +136,7 @@ public sealed partial class RemoteBackend : IBackend
 
     public async Task CancelComputePlanAsync(string key, CancellationToken cancellationToken)
     {
-        using var response = await _rest.SendAsync(
+        await _rest.SendAsync(
             HttpMethod.Post, _rest.AssetUrl("compute_plan", $"{Escape(key)}/cancel"), null, RetryScope.Gateway, cancellationToken).ConfigureAwait(false);
     }
 

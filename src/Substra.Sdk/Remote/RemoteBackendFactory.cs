@@ -14,8 +14,11 @@ namespace Substra.Sdk.Remote
                 Token = settings.Token,
                 Insecure = settings.Insecure,
                 RetryTimeout = settings.RetryTimeout,
+                HttpAttemptTimeout = settings.HttpAttemptTimeout,
+                HttpTotalTimeout = settings.HttpTotalTimeout,
+                HttpStallTimeout = settings.HttpStallTimeout,
             };
-            return new RemoteBackend(connection, settings.LoggerFactory);
+            return new RemoteBackend(connection, settings.CreateHttpClient, settings.LoggerFactory);
         }
     }
 }

@@ -88,7 +88,9 @@ public sealed class ClientEndToEndTests : IDisposable
         });
         var failure = await Assert.ThrowsAsync<FutureFailureException>(() =>
             evaluator.WaitTaskAsync(failing, timeout: TimeSpan.FromMinutes(2), pollingPeriod: TimeSpan.FromMilliseconds(50)));
-        Assert.StartsWith("Future execution failed on", failure.Message);
+        Assert.StartsWith($"Task {failing} (function 'fail' {fail}, worker {providerOrg}, compute plan ", failure.Message);
+        Assert.Contains("failed with EXECUTION_ERROR.\nLast lines of its log:\n", failure.Message);
+        Assert.Contains("    boom: this function always fails\n", failure.Message);
         var logs = await provider.DownloadLogsAsync(failing, _temp.Combine("downloads"));
         Assert.Equal($"task_logs_{failing}.txt", Path.GetFileName(logs));
         Assert.Contains("boom: this function always fails", await File.ReadAllTextAsync(logs));

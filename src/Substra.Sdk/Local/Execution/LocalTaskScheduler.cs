@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Local.Store;
+using Substra.Sdk.Telemetry;
 using Substra.Tools.Schema;
 
 namespace Substra.Sdk.Local.Execution;
@@ -64,6 +66,8 @@ internal sealed class LocalTaskScheduler : ITaskDispatcher, IAsyncDisposable
 
     private async Task WorkAsync()
     {
+        // A worker inherits the context of whoever opened the platform: a task's span has its own parent instead.
+        Activity.Current = null;
         await foreach (var task in _ready.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             using var running = CancellationTokenSource.CreateLinkedTokenSource(_disposing.Token);
@@ -78,7 +82,9 @@ internal sealed class LocalTaskScheduler : ITaskDispatcher, IAsyncDisposable
 
     private async Task RunAsync(TaskEntry task, CancellationToken cancellationToken)
     {
+        var span = StartSpan(task);
         TaskErrorType? error = null;
+        Exception? failure = null;
         try
         {
             await _runner.RunAsync(task, cancellationToken).ConfigureAwait(false);
@@ -89,17 +95,17 @@ internal sealed class LocalTaskScheduler : ITaskDispatcher, IAsyncDisposable
         }
         catch (BuildException e)
         {
-            error = TaskErrorType.Build;
+            (error, failure) = (TaskErrorType.Build, e);
             _logger.LogWarning("Task {TaskKey} failed to build: {Message}", task.Key, e.Message);
         }
         catch (ExecutionException e)
         {
-            error = TaskErrorType.Execution;
+            (error, failure) = (TaskErrorType.Execution, e);
             _logger.LogWarning("Task {TaskKey} failed: {Message}", task.Key, e.Message);
         }
         catch (Exception e)
         {
-            error = TaskErrorType.Internal;
+            (error, failure) = (TaskErrorType.Internal, e);
             _logger.LogError(e, "Task {TaskKey} failed with an internal error.", task.Key);
         }
 
@@ -107,8 +113,17 @@ internal sealed class LocalTaskScheduler : ITaskDispatcher, IAsyncDisposable
         {
             // The platform is closing, not the user canceling: the task stays EXECUTING in the journal and runs again
             // from its inputs when the workspace is reopened.
+            span?.SetTag(TelemetryNames.TaskStatus, ComputeTaskStatus.Executing.ToWireName());
+            span?.Dispose();
             return;
         }
+
+        // The span ends before the final status is visible: whoever saw the plan finish finds every span of it ended.
+        var status = error is not null ? ComputeTaskStatus.Failed
+            : cancellationToken.IsCancellationRequested ? ComputeTaskStatus.Canceled
+            : ComputeTaskStatus.Done;
+        TaskSpans.Finish(span, status, error, failure);
+        span?.Dispose();
 
         var succeeded = error is null && !cancellationToken.IsCancellationRequested;
         if (succeeded && task.Registered.Function.Outputs.Any(output => output.Kind == AssetKind.Performance))
@@ -124,6 +139,39 @@ internal sealed class LocalTaskScheduler : ITaskDispatcher, IAsyncDisposable
         {
             Finish(task, error, cancellationToken);
         }
+    }
+
+    // Under the task's span: its parent is the registering call, its links the runs of its parent tasks.
+    private Activity? StartSpan(TaskEntry task)
+    {
+        if (!SubstraTelemetry.Source.HasListeners())
+        {
+            return null;
+        }
+
+        List<ActivityContext> parentRuns = [];
+        lock (_store.Gate)
+        {
+            foreach (var input in task.Registered.Inputs)
+            {
+                if (input.ParentTaskKey is { Length: > 0 } parentKey && _store.Tasks.TryGetValue(parentKey, out var parent)
+                    && !parentRuns.Contains(parent.RunContext))
+                {
+                    parentRuns.Add(parent.RunContext);
+                }
+            }
+        }
+
+        var span = TaskSpans.Start(task.Registered, task.BackendType, task.SubmittedFrom, parentRuns);
+        if (span is not null)
+        {
+            lock (_store.Gate)
+            {
+                task.RunContext = span.Context;
+            }
+        }
+
+        return span;
     }
 
     private void Finish(TaskEntry task, TaskErrorType? error, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Substra.Sdk.Models;
 
 namespace Substra.Sdk.Local.Store;
@@ -37,6 +38,12 @@ internal sealed class TaskEntry(ComputeTask registered, PlanEntry plan, BackendT
 
     /// <summary>The task's standard output and error, once it has started (a file of the workspace's <c>logs/</c>).</summary>
     public string? LogPath { get; set; }
+
+    /// <summary>The client call that registered the task, the parent of its run's span (none once the platform reopens).</summary>
+    public ActivityContext SubmittedFrom { get; init; }
+
+    /// <summary>The span of the task's last run in this process, which its children's runs link to.</summary>
+    public ActivityContext RunContext { get; set; }
 
     public bool IsFinished => Status is ComputeTaskStatus.Done or ComputeTaskStatus.Failed or ComputeTaskStatus.Canceled;
 

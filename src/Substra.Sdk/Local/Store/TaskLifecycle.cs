@@ -1,4 +1,5 @@
 using Substra.Sdk.Backends;
+using Substra.Sdk.Telemetry;
 
 namespace Substra.Sdk.Local.Store;
 
@@ -10,7 +11,7 @@ namespace Substra.Sdk.Local.Store;
 /// </summary>
 internal sealed class TaskLifecycle(LocalStore store, DateTimeOffset now)
 {
-    private readonly List<(TaskEntry Task, TaskStateChange Change)> _changes = [];
+    private readonly List<(TaskEntry Task, TaskStateChange Change, TimeSpan? Ran)> _changes = [];
     private readonly List<TaskEntry> _ready = [];
     private readonly List<CancellationTokenSource> _toCancel = [];
     private readonly HashSet<PlanEntry> _plans = [];
@@ -151,7 +152,7 @@ internal sealed class TaskLifecycle(LocalStore store, DateTimeOffset now)
         if (_changes.Count > 0)
         {
             var tasks = new HashSet<TaskEntry>(_changes.Count);
-            foreach (var (task, _) in _changes)
+            foreach (var (task, _, _) in _changes)
             {
                 tasks.Add(task);
             }
@@ -194,8 +195,9 @@ internal sealed class TaskLifecycle(LocalStore store, DateTimeOffset now)
         }
 
         var dispatcher = store.Dispatcher;
-        foreach (var (task, change) in _changes)
+        foreach (var (task, change, ran) in _changes)
         {
+            TaskMetrics.Record(change.Status, task.Registered.Function.Name, change.Worker, change.ErrorType, ran);
             dispatcher?.Report(task, change);
         }
 
@@ -251,8 +253,12 @@ internal sealed class TaskLifecycle(LocalStore store, DateTimeOffset now)
         Record(task);
     }
 
+    // A change that ends a run carries the run's duration, for the task duration metric.
     private void Record(TaskEntry task) =>
-        _changes.Add((task, new TaskStateChange(task.Key, task.Plan.Key, task.Status, task.Registered.Rank, task.Registered.Worker, task.ErrorType, Now)));
+        _changes.Add((
+            task,
+            new TaskStateChange(task.Key, task.Plan.Key, task.Status, task.Registered.Rank, task.Registered.Worker, task.ErrorType, Now),
+            task.IsFinished && task.StartDate is { } started ? Now - started : null));
 
     private void UpdatePlanDates(PlanEntry plan)
     {
