@@ -54,7 +54,7 @@ internal static class ArtifactName
 
         var codePoint = char.IsSurrogatePair(name, index) ? char.ConvertToUtf32(name, index) : c;
         var hex = "U+" + codePoint.ToString("X4", CultureInfo.InvariantCulture);
-        if (char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c) && !char.IsSurrogatePair(name, index))
+        if (char.IsControl(c) || char.IsWhiteSpace(c) || (char.IsSurrogate(c) && !char.IsSurrogatePair(name, index)))
         {
             return "the character " + hex;
         }

@@ -93,7 +93,6 @@ internal static class FunctionParser
         ReportDuplicates(functionName, "input", inputs.Select(static i => i.Identifier), location, diagnostics);
         ReportDuplicates(functionName, "output", outputs.Select(static o => o.Identifier), location, diagnostics);
 
-        // Names are checked project-wide (duplicates) where they are written: the attribute's argument.
         if (diagnostics.Count > 0)
         {
             return new Result<FunctionModel>(null, diagnostics.ToEquatableArray(), nameLocation);
