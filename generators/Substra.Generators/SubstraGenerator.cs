@@ -44,11 +44,15 @@ public sealed class SubstraGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Functions);
         var functionKeys = functionResults
             .Where(static r => r.Value is not null)
-            .Select(static (r, _) => new FunctionKey(r.Value!.Name, r.Location))
+            .Select(static (r, _) => FunctionKey.From(r.Value!, r.Location))
             .WithTrackingName(TrackingNames.FunctionKeys);
         var functionDiagnostics = functionResults
             .Select(static (r, _) => r.Diagnostics)
             .WithTrackingName(TrackingNames.FunctionDiagnostics);
+
+        var unmarkedDiagnostics = FindUnmarkedFunctions(context)
+            .Select(static (all, _) => UnmarkedFunctionChecks.Run(all))
+            .WithTrackingName(TrackingNames.UnmarkedDiagnostics);
 
         var openerResults = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -99,7 +103,29 @@ public sealed class SubstraGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(openerDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(startupDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(projectDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
+        context.RegisterSourceOutput(unmarkedDiagnostics, static (spc, diagnostics) => Report(spc, diagnostics));
         context.RegisterSourceOutput(project, static (spc, model) => Execute(spc, model));
+    }
+
+    // Substra parameter and return attributes of methods without [SubstraFunction], all attributes together.
+    private static IncrementalValueProvider<ImmutableArray<UnmarkedAttribute>> FindUnmarkedFunctions(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValueProvider<ImmutableArray<UnmarkedAttribute>>? all = null;
+        foreach (var (metadataName, display) in UnmarkedAttributeParser.Attributes)
+        {
+            var found = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    metadataName,
+                    static (node, _) => UnmarkedAttributeParser.IsCandidate(node),
+                    (syntax, cancellationToken) => UnmarkedAttributeParser.Parse(syntax, display, cancellationToken))
+                .Where(static a => a is not null)
+                .Select(static (a, _) => a!)
+                .Collect()
+                .WithTrackingName(TrackingNames.UnmarkedAttributes);
+            all = all is null ? found : all.Value.Combine(found).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+        }
+
+        return all!.Value;
     }
 
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options)
@@ -134,9 +160,10 @@ public sealed class SubstraGenerator : IIncrementalGenerator
         GeneratorOptions options,
         CompilationInfo compilation)
     {
-        // A duplicate name is reported (SUB004); emit the first so the rest of the project still compiles.
+        // A duplicate name is reported (SUB004, SUB033 when only the case differs); emit the first so the rest of the
+        // project still compiles, and so the build tasks never see two artifacts of one file name.
         var distinct = functions
-            .GroupBy(static f => f.Name, StringComparer.Ordinal)
+            .GroupBy(static f => f.Name, StringComparer.OrdinalIgnoreCase)
             .Select(static g => g.First())
             .ToEquatableArray();
         var rootNamespace = options.RootNamespace ?? SanitizeNamespace(compilation.AssemblyName);

@@ -17,5 +17,7 @@ public static class TrackingNames
     public const string CollectedOpeners = "Substra.CollectedOpeners";
     public const string CollectedStartups = "Substra.CollectedStartups";
     public const string ProjectDiagnostics = "Substra.ProjectDiagnostics";
+    public const string UnmarkedAttributes = "Substra.UnmarkedAttributes";
+    public const string UnmarkedDiagnostics = "Substra.UnmarkedDiagnostics";
     public const string Project = "Substra.Project";
 }

@@ -5,12 +5,16 @@ using Xunit;
 namespace Substra.Generators.Tests;
 
 /// <summary>
-/// Compares generated sources with the checked-in files <c>Baselines/{Test}/{HintName}</c>. Build with
+/// Compares generated sources with the checked-in files <c>Baselines/{Test}/{HintName}</c>, and the generator's
+/// diagnostics, when there are any, with <c>Baselines/{Test}/Diagnostics.txt</c>. Build with
 /// <c>-p:UpdateBaselines=true</c> or set <c>SUBSTRA_UPDATE_BASELINES=1</c> to rewrite them instead (then review the diff).
 /// </summary>
 internal static class Baselines
 {
     private const string VersionToken = "%VERSION%";
+
+    /// <summary>The file holding the diagnostics of a test, as the compiler prints them, each with its help link.</summary>
+    public const string DiagnosticsFile = "Diagnostics.txt";
 
     public static string Directory { get; } = typeof(Baselines).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -29,6 +33,10 @@ internal static class Baselines
         var folder = Path.Combine(Directory, testName);
         var generated = result.Results.Single().GeneratedSources
             .ToDictionary(static s => s.HintName, static s => Normalize(s.SourceText.ToString()).Replace(GeneratorVersion, VersionToken, StringComparison.Ordinal));
+        if (!result.Diagnostics.IsEmpty)
+        {
+            generated.Add(DiagnosticsFile, FormatDiagnostics(result.Diagnostics));
+        }
 
         if (Updating)
         {
@@ -61,6 +69,13 @@ internal static class Baselines
             }
         }
     }
+
+    private static string FormatDiagnostics(IEnumerable<Diagnostic> diagnostics)
+        => string.Concat(diagnostics
+            .OrderBy(static d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+            .ThenBy(static d => d.Location.SourceSpan.Start)
+            .ThenBy(static d => d.Id, StringComparer.Ordinal)
+            .Select(static d => d + "\n    help: " + d.Descriptor.HelpLinkUri + "\n"));
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 }

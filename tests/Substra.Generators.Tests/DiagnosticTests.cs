@@ -91,12 +91,32 @@ public sealed class DiagnosticTests
 
         Assert.Equal(2, diagnostics.Count);
         Assert.All(diagnostics, static d => Assert.Equal("SUB004", d.Id));
-        Assert.All(diagnostics, static d => Assert.Equal(
-            "The function name 'train' is used by more than one [SubstraFunction] method in this project; give each function a unique name",
-            d.GetMessage()));
-        Assert.Equal(["Train", "TrainAgain"], diagnostics.Select(d => SourceAt(d, source)).ToArray());
+        Assert.Equal(
+            "The function name 'train' is also used by 'Sample.Functions.B.TrainAgain'; give each [SubstraFunction] method a unique name (it is what the platform registers and tasks refer to)",
+            diagnostics[0].GetMessage());
+        Assert.Equal(
+            "The function name 'train' is also used by 'Sample.Functions.A.Train'; give each [SubstraFunction] method a unique name (it is what the platform registers and tasks refer to)",
+            diagnostics[1].GetMessage());
+        // On the names themselves, the attributes' arguments.
+        Assert.Equal(["\"train\"", "\"train\""], diagnostics.Select(d => SourceAt(d, source)).ToArray());
         // The first one is still generated, so that the rest of the project keeps compiling.
         Assert.Contains(result.Results.Single().GeneratedSources, static s => s.HintName == "SubstraFunctionRegistry.g.cs");
+    }
+
+    [Fact]
+    public void SUB004_NamesEveryOtherMethod()
+    {
+        var (diagnostics, _) = Diagnostics(Usings + """
+            public partial class A { [SubstraFunction("train")] public void One() { } }
+            public partial class B { [SubstraFunction("train")] public void Two() { } }
+            public partial class Outer { public partial class C { [SubstraFunction("train")] public static void Three() { } } }
+            """);
+
+        Assert.Equal(
+            ["The function name 'train' is also used by 'Sample.Functions.B.Two' and 'Sample.Functions.Outer.C.Three'",
+             "The function name 'train' is also used by 'Sample.Functions.A.One' and 'Sample.Functions.Outer.C.Three'",
+             "The function name 'train' is also used by 'Sample.Functions.A.One' and 'Sample.Functions.B.Two'"],
+            diagnostics.Select(static d => d.GetMessage().Split(';')[0]).ToArray());
     }
 
     [Theory]
@@ -296,6 +316,195 @@ public sealed class DiagnosticTests
         Assert.Equal(
             "The function method 'Functions.Run' is an instance method of an abstract class, which the task's container cannot create: make the class concrete or the method static",
             diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("public async void Run([ModelOutput(\"model\")] string model) => await File.WriteAllTextAsync(model, \"1\");")]
+    [InlineData("public static async void Run() { await Task.Yield(); }")]
+    public void SUB030_AsyncVoidFunction(string method)
+    {
+        var source = Function(method);
+        var diagnostic = Single(source);
+
+        Assert.Equal("SUB030", diagnostic.Id);
+        Assert.Equal(
+            "The function method 'Functions.Run' is 'async void': the task cannot wait for it, so the task ends and checks its outputs before the method has written them, and an exception it throws kills the process; declare it 'async Task' (or 'async Task<double>' to return a performance)",
+            diagnostic.GetMessage());
+        Assert.Equal("Run", SourceAt(diagnostic, source));
+    }
+
+    [Theory]
+    [InlineData("public async Task Run([ModelOutput(\"model\")] string model) => await File.WriteAllTextAsync(model, \"1\");")]
+    [InlineData("public void Run([ModelOutput(\"model\")] string model) => File.WriteAllText(model, \"1\");")]
+    public void TaskAndSynchronousVoidFunctionsAreFine(string method)
+    {
+        var (diagnostics, _) = Diagnostics(Function(method));
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("public void Train([ModelInput(\"model\")] string model) { }", "[ModelInput]", "the attribute")]
+    [InlineData("public void Train([DataSamples] Samples samples, [ModelOutput(\"model\")] Stream model) { }", "[DataSamples] and [ModelOutput]", "the attributes")]
+    [InlineData("public static double Train([PerformanceOutput(\"a\")] PerformanceOutput a, [ModelInput(\"m\")] string m, [ModelInput(\"n\")] string n) => 1;", "[ModelInput] and [PerformanceOutput]", "the attributes")]
+    [InlineData("[return: PerformanceOutput(\"accuracy\")] public double Train() => 1;", "[return: PerformanceOutput]", "the attribute")]
+    [InlineData("[return: PerformanceOutput(\"accuracy\")] public Task<double> Train([ModelInput(\"model\")] string model) => Task.FromResult(1.0);", "[ModelInput] and [return: PerformanceOutput]", "the attributes")]
+    public void SUB031_AttributesWithoutFunction(string method, string attributes, string remove)
+    {
+        var source = Usings + $$"""
+            public partial class Functions
+            {
+                {{method}}
+            }
+            """;
+        var diagnostic = Single(source);
+
+        Assert.Equal("SUB031", diagnostic.Id);
+        Assert.Equal(
+            $"The method 'Functions.Train' uses {attributes} but has no [SubstraFunction] attribute, so it is not a function: no archive is built for it and no task can run it; add [SubstraFunction(\"name\")] to it, or remove {remove}",
+            diagnostic.GetMessage());
+        Assert.Equal("Train", SourceAt(diagnostic, source));
+    }
+
+    [Fact]
+    public void SUB031_OnePerMethodAndNoneForFunctionsOrOtherCode()
+    {
+        var source = Usings + """
+            public interface IScorer
+            {
+                double Score([ModelInput("model")] string model);
+            }
+
+            public delegate void Saver([ModelOutput("model")] string model);
+
+            public partial class Functions
+            {
+                [SubstraFunction("train")]
+                public void Train([ModelInput("model")] string model, [ModelOutput("out")] string output)
+                {
+                    static void Local([ModelOutput("model")] string path) { }
+                    Local(output);
+                }
+
+                public override string ToString() => "";
+            }
+            """;
+        var (diagnostics, _) = Diagnostics(source);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("SUB031", diagnostic.Id);
+        Assert.StartsWith("The method 'IScorer.Score' uses [ModelInput] but", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("my model", "it contains a space")]
+    [InlineData("-train", "it starts with '-'")]
+    [InlineData("_train", "it starts with '_'")]
+    [InlineData("models/train", "it contains '/'")]
+    [InlineData("entraîner", "it contains 'î' (U+00EE)")]
+    [InlineData("train\t", "it contains the character U+0009")]
+    [InlineData("train😀", "it contains '😀' (U+1F600)")]
+    public void SUB032_InvalidFunctionName(string name, string problem)
+    {
+        var source = Usings + $$"""
+            public partial class Functions
+            {
+                [SubstraFunction("{{name}}")]
+                public void Run() { }
+            }
+            """;
+        var (diagnostics, result) = Diagnostics(source);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("SUB032", diagnostic.Id);
+        Assert.Equal(
+            $"The function name '{name}' cannot name its artifact files: {problem}; use ASCII letters, digits, '_', '-' and '.', starting with a letter or a digit, at most 128 characters",
+            diagnostic.GetMessage());
+        Assert.Equal($"\"{name}\"", SourceAt(diagnostic, source));
+        // Never recorded, so the build tasks never see it.
+        Assert.Empty(result.Results.Single().GeneratedSources);
+    }
+
+    [Fact]
+    public void SUB032_NameTooLong()
+    {
+        var diagnostic = Single(Usings + $"public partial class Functions {{ [SubstraFunction(\"{new string('a', 129)}\")] public void Run() {{ }} }}");
+
+        Assert.Equal("SUB032", diagnostic.Id);
+        Assert.Contains("cannot name its artifact files: it is 129 characters long;", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("train", "train.v2", "Train-2", "a")]
+    [InlineData("0", "9.9", "model_1", "Z")]
+    public void ValidNamesAreFine(params string[] names)
+    {
+        var functions = string.Concat(names.Select(static (name, index) => $"[SubstraFunction(\"{name}\")] public void Run{index}() {{ }}\n"));
+        var (diagnostics, _) = Diagnostics(Usings + $"public partial class Functions {{ {functions} }}");
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("[SubstraOpener(\"csv data\")] public sealed class CsvOpener", "csv data", "it contains a space", "\"csv data\"")]
+    [InlineData("[SubstraOpener] public sealed class Öffner", "Öffner", "it starts with 'Ö' (U+00D6)", "SubstraOpener")]
+    public void SUB032_InvalidOpenerName(string declaration, string name, string problem, string at)
+    {
+        var source = Usings + declaration + " : IOpener<Samples> { public Samples GetData(IReadOnlyList<string> f) => new(0); public Samples FakeData(int n) => new(n); }";
+        var diagnostic = Single(source);
+
+        Assert.Equal("SUB032", diagnostic.Id);
+        Assert.Equal(
+            $"The opener name '{name}' cannot name its artifact files: {problem}; use ASCII letters, digits, '_', '-' and '.', starting with a letter or a digit, at most 128 characters",
+            diagnostic.GetMessage());
+        Assert.Equal(at, SourceAt(diagnostic, source));
+    }
+
+    [Fact]
+    public void SUB033_NamesDifferingOnlyInCase()
+    {
+        var source = Usings + """
+            public partial class A
+            {
+                [SubstraFunction("train")]
+                public void Train() { }
+            }
+
+            public partial class B
+            {
+                [SubstraFunction("Train")]
+                public void TrainAgain() { }
+            }
+            """;
+        var (diagnostics, result) = Diagnostics(source);
+
+        Assert.Equal(["SUB033", "SUB033"], diagnostics.Select(static d => d.Id).ToArray());
+        Assert.Equal(
+            "The function name 'train' differs only in case from 'Train' (Sample.Functions.B.TrainAgain): artifacts are files named after their function, and on case-insensitive file systems (Windows, macOS) they would overwrite each other; rename one of the functions",
+            diagnostics[0].GetMessage());
+        Assert.StartsWith("The function name 'Train' differs only in case from 'train' (Sample.Functions.A.Train):", diagnostics[1].GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(["\"train\"", "\"Train\""], diagnostics.Select(d => SourceAt(d, source)).ToArray());
+        // One of them is recorded, so the build tasks never see two artifacts of one file name.
+        var metadata = result.Results.Single().GeneratedSources.Single(static s => s.HintName == "SubstraFunctionMetadata.g.cs").SourceText.ToString();
+        Assert.Single(metadata.Split('\n'), static line => line.Contains("SubstraFunctionMetadata(", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SUB004AndSUB033Together()
+    {
+        var (diagnostics, _) = Diagnostics(Usings + """
+            public partial class A { [SubstraFunction("train")] public void One() { } }
+            public partial class B { [SubstraFunction("train")] public void Two() { } }
+            public partial class C { [SubstraFunction("TRAIN")] public void Three() { } }
+            """);
+
+        Assert.Equal(
+            ["SUB004: The function name 'train' is also used by 'Sample.Functions.B.Two'",
+             "SUB033: The function name 'train' differs only in case from 'TRAIN' (Sample.Functions.C.Three)",
+             "SUB004: The function name 'train' is also used by 'Sample.Functions.A.One'",
+             "SUB033: The function name 'train' differs only in case from 'TRAIN' (Sample.Functions.C.Three)",
+             "SUB033: The function name 'TRAIN' differs only in case from 'train' (Sample.Functions.A.One) and 'train' (Sample.Functions.B.Two)"],
+            diagnostics.Select(static d => d.Id + ": " + d.GetMessage().Split(';', ':')[0]).ToArray());
     }
 
     [Fact]

@@ -63,6 +63,33 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
+    public void MethodsWithoutSubstraFunctionAreCheckedIncrementally()
+    {
+        const string unmarked = """
+            namespace Sample.Functions;
+
+            public partial class Helpers
+            {
+                public void Save([Substra.Tools.ModelOutput("model")] string model) { }
+            }
+            """;
+        const string other = "namespace Sample.Functions;\n\ninternal static class Other { }\n";
+        var compilation = GeneratorHarness.CreateCompilation([Sources.DataTypes, unmarked, other]);
+        var (first, _, driver) = GeneratorHarness.Run(compilation);
+        var otherTree = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(otherTree, otherTree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(other + "internal static class More { }\n")));
+        var second = driver.RunGenerators(edited).GetRunResult();
+
+        Assert.Equal("SUB031", Assert.Single(first.Diagnostics).Id);
+        Assert.Equal("SUB031", Assert.Single(second.Diagnostics).Id);
+        foreach (var name in new[] { Substra.Generators.TrackingNames.UnmarkedAttributes, Substra.Generators.TrackingNames.UnmarkedDiagnostics })
+        {
+            Assert.All(second.Results.Single().TrackedSteps[name].SelectMany(static s => s.Outputs), o => Assert.True(
+                o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name} was {o.Reason}"));
+        }
+    }
+
+    [Fact]
     public void ChangingASignatureReEmits()
     {
         var compilation = CreateProject();

@@ -2,7 +2,10 @@ using Microsoft.CodeAnalysis;
 
 namespace Substra.Generators.Diagnostics;
 
-/// <summary>Every diagnostic of the generator. Ids are stable: never renumber, add new ones at the end (and to AnalyzerReleases.Unshipped.md).</summary>
+/// <summary>
+/// Every diagnostic of the generator. Ids are stable: never renumber, add new ones at the end (and to
+/// AnalyzerReleases.Unshipped.md, and a section to docs/generator.md, which the help link of each id points to).
+/// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Substra";
@@ -25,7 +28,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateFunctionName = Error(
         "SUB004",
         "Duplicate function name",
-        "The function name '{0}' is used by more than one [SubstraFunction] method in this project; give each function a unique name");
+        "The function name '{0}' is also used by {1}; give each [SubstraFunction] method a unique name (it is what the platform registers and tasks refer to)");
 
     public static readonly DiagnosticDescriptor DuplicateIdentifier = Error(
         "SUB005",
@@ -97,6 +100,27 @@ internal static class DiagnosticDescriptors
         "Instance function in an abstract class",
         "The function method '{0}' is an instance method of an abstract class, which the task's container cannot create: make the class concrete or the method static");
 
+    public static readonly DiagnosticDescriptor AsyncVoidFunction = Error(
+        "SUB030",
+        "A function cannot be async void",
+        "The function method '{0}' is 'async void': the task cannot wait for it, so the task ends and checks its outputs before the method has written them, and an exception it throws kills the process; declare it 'async Task' (or 'async Task<double>' to return a performance)");
+
+    public static readonly DiagnosticDescriptor AttributesWithoutFunction = Error(
+        "SUB031",
+        "Substra attributes on a method that is not a function",
+        "The method '{0}' uses {1} but has no [SubstraFunction] attribute, so it is not a function: no archive is built for it and no task can run it; add [SubstraFunction(\"name\")] to it, or remove {2}");
+
+    public static readonly DiagnosticDescriptor InvalidName = Error(
+        "SUB032",
+        "The name cannot name artifact files",
+        "The {0} name '{1}' cannot name its artifact files: {2}; use ASCII letters, digits, '_', '-' and '.', starting with a letter or a digit, at most 128 characters");
+
+    public static readonly DiagnosticDescriptor NamesDifferingOnlyInCase = Error(
+        "SUB033",
+        "Function names that differ only in case",
+        "The function name '{0}' differs only in case from {1}: artifacts are files named after their function, and on case-insensitive file systems (Windows, macOS) they would overwrite each other; rename one of the functions");
+
     private static DiagnosticDescriptor Error(string id, string title, string message)
-        => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+            helpLinkUri: SubstraDocumentation.Section(SubstraDocumentation.GeneratorPage, id));
 }

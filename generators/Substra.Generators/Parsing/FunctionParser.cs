@@ -19,10 +19,16 @@ internal static class FunctionParser
         var diagnostics = new List<DiagnosticInfo>();
         var methodDisplay = method.ContainingType.Name + "." + method.Name;
 
-        var name = context.Attributes[0].ConstructorArguments.FirstOrDefault().Value as string;
+        var attribute = context.Attributes[0];
+        var name = attribute.ConstructorArguments.FirstOrDefault().Value as string;
+        var nameLocation = AttributeLocations.FirstArgument(attribute, cancellationToken) ?? location;
         if (string.IsNullOrWhiteSpace(name))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyName, location, "function name", methodDisplay));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyName, nameLocation, "function name", methodDisplay));
+        }
+        else if (ArtifactName.Problem(name!) is { } nameProblem)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidName, nameLocation, "function", name!, nameProblem));
         }
 
         var containingTypes = ParseContainingTypes(method, location, diagnostics);
@@ -89,7 +95,7 @@ internal static class FunctionParser
 
         if (diagnostics.Count > 0)
         {
-            return new Result<FunctionModel>(null, diagnostics.ToEquatableArray(), location);
+            return new Result<FunctionModel>(null, diagnostics.ToEquatableArray(), nameLocation);
         }
 
         var declaringType = method.ContainingType;
@@ -106,7 +112,7 @@ internal static class FunctionParser
             inputs.ToEquatableArray(),
             outputs.ToEquatableArray(),
             DocumentationReader.Read(context.TargetNode));
-        return new Result<FunctionModel>(model, EquatableArray<DiagnosticInfo>.Empty, location);
+        return new Result<FunctionModel>(model, EquatableArray<DiagnosticInfo>.Empty, nameLocation);
     }
 
     private static List<ContainingTypeModel> ParseContainingTypes(IMethodSymbol method, LocationInfo? location, List<DiagnosticInfo> diagnostics)
@@ -355,6 +361,12 @@ internal static class FunctionParser
             }
 
             return (ReturnShape.Void, null);
+        }
+
+        // The host would get control back at the first await, and end the task before the outputs are written.
+        if (method.IsAsync && method.ReturnsVoid)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AsyncVoidFunction, location, methodDisplay));
         }
 
         var returnsPerformance = shape is ReturnShape.Double or ReturnShape.TaskOfDouble or ReturnShape.ValueTaskOfDouble;

@@ -13,11 +13,18 @@ internal static class OpenerParser
         var type = (INamedTypeSymbol)context.TargetSymbol;
         var location = LocationInfo.From(type.Locations.FirstOrDefault());
         var diagnostics = new List<DiagnosticInfo>();
-        var arguments = context.Attributes[0].ConstructorArguments;
+        var attribute = context.Attributes[0];
+        var arguments = attribute.ConstructorArguments;
         var name = arguments.Length == 0 ? type.Name : arguments[0].Value as string;
+        // The argument, or the attribute when the name is the class name.
+        var nameLocation = AttributeLocations.FirstArgument(attribute, cancellationToken) ?? location;
         if (string.IsNullOrWhiteSpace(name))
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyName, location, "opener name", type.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyName, nameLocation, "opener name", type.Name));
+        }
+        else if (ArtifactName.Problem(name!) is { } nameProblem)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidName, nameLocation, "opener", name!, nameProblem));
         }
 
         var problem = InstantiationProblem(type);

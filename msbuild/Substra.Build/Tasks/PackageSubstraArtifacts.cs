@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Substra.Build.Archives;
@@ -10,6 +9,7 @@ using Substra.Build.IO;
 using Substra.Build.Metadata;
 using Substra.Build.Templates;
 using Substra.Build.Validation;
+using Substra.Generators.Parsing;
 
 namespace Substra.Build.Tasks;
 
@@ -19,7 +19,7 @@ namespace Substra.Build.Tasks;
 /// <c>&lt;name&gt;.opener</c> and <c>&lt;name&gt;.md</c>. Files whose bytes do not change are not rewritten, and
 /// artifacts of the previous run that are no longer produced are deleted.
 /// </summary>
-public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
+public sealed class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
 {
     private const string DockerfileProperty = "SubstraDockerfileTemplate";
     private const string DescriptionProperty = "SubstraDescriptionTemplate";
@@ -150,7 +150,7 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
 
         if (PublishAot)
         {
-            Log.LogWarning(null, ErrorCodes.NativeAotNotSupported, null, ProjectFile, 0, 0, 0, 0,
+            LogCodedWarning(ErrorCodes.NativeAotNotSupported,
                 "PublishAot is set, but function archives are not built with native AOT yet: they contain the framework-dependent application and run with 'dotnet'. Remove PublishAot to silence this warning.");
         }
 
@@ -230,12 +230,14 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
         return Encoding.UTF8.GetBytes(text.TrimEnd() + "\n");
     }
 
+    // The generator reports bad and clashing names on the attributes in source (SUB032, SUB004, SUB033, SUB012) and
+    // records none of them, so these checks only catch metadata it did not write: hand-written metadata attributes.
     private bool ValidateNames(SubstraAssemblyMetadata metadata)
     {
         var valid = true;
         foreach (var function in metadata.Functions)
         {
-            valid &= ValidateName(function.Name, "function");
+            valid &= ValidateName(function.Name, "function", "SubstraFunction");
             if (!IsSchemaOf(function))
             {
                 LogCodedError(ErrorCodes.InvalidMetadata,
@@ -246,7 +248,7 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
 
         foreach (var opener in metadata.Openers)
         {
-            valid &= ValidateName(opener.Name, "opener");
+            valid &= ValidateName(opener.Name, "opener", "SubstraOpener");
             if (opener.FactoryTypeName.Length == 0)
             {
                 LogCodedError(ErrorCodes.InvalidMetadata,
@@ -257,30 +259,31 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
 
         foreach (var duplicate in metadata.Functions.GroupBy(function => function.Name, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1))
         {
+            var names = string.Join(", ", duplicate.Select(function => $"'{function.Name}'"));
             LogCodedError(ErrorCodes.DuplicateName,
-                $"Several functions are named '{duplicate.Key}' (names are compared ignoring case, as they become file names). Give each [SubstraFunction] a distinct name.");
+                $"The assembly records several functions named '{duplicate.Key}' ignoring case ({names}): their artifact files would overwrite each other. The Substra generator reports this on the [SubstraFunction] attributes (SUB004, SUB033) and records only one of them, so these come from SubstraFunctionMetadata attributes written by hand: give each function a name that differs by more than case.");
             valid = false;
         }
 
         if (metadata.Openers.Count > 1)
         {
             LogCodedError(ErrorCodes.DuplicateName,
-                $"The project declares {metadata.Openers.Count} openers ({string.Join(", ", metadata.Openers.Select(opener => opener.Name))}); a data-provider project has exactly one. Move the others to projects of their own.");
+                $"The assembly records {metadata.Openers.Count} openers ({string.Join(", ", metadata.Openers.Select(opener => opener.Name))}); a data-provider project has exactly one. The Substra generator reports this on the [SubstraOpener] classes (SUB012) and records only one, so these come from SubstraOpenerMetadata attributes written by hand: keep one and move the others to projects of their own.");
             valid = false;
         }
 
         return valid;
     }
 
-    private bool ValidateName(string name, string kind)
+    private bool ValidateName(string name, string kind, string attribute)
     {
-        if (SafeName().IsMatch(name))
+        if (ArtifactName.Problem(name) is not { } problem)
         {
             return true;
         }
 
         LogCodedError(ErrorCodes.InvalidMetadata,
-            $"The {kind} name '{name}' cannot name its artifacts: use letters, digits, '_', '-' and '.', starting with a letter or digit (at most 128 characters). Rename the {kind} in its attribute.");
+            $"The {kind} name '{name}' recorded in the assembly cannot name its artifact files: {problem}; use ASCII letters, digits, '_', '-' and '.', starting with a letter or a digit, at most {ArtifactName.MaxLength} characters. The Substra generator reports such a name on the [{attribute}] attribute (SUB032) and never records it, so this one comes from a {attribute}Metadata attribute written by hand: rename the {kind} there.");
         return false;
     }
 
@@ -349,7 +352,7 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
         {
             if (DebugPathReader.LocalPdbPath(file.Content) is { } localPath)
             {
-                Log.LogWarning(null, ErrorCodes.MachineSpecificBinary, null, ProjectFile, 0, 0, 0, 0,
+                LogCodedWarning(ErrorCodes.MachineSpecificBinary,
                     $"{file.Path} records the path '{localPath}' of this machine, so the Substra archives of this project differ from one checkout folder to another, and so do their image tags. Compile the project that produces {file.Path} with mapped source paths, e.g. <PathMap>$(MSBuildProjectDirectory)/=/_/</PathMap> in its project file or in a Directory.Build.props (projects that reference Substra.Tools get this automatically), or set SubstraDeterministicSourcePaths=false in this project to accept machine-specific archives.");
             }
         }
@@ -400,9 +403,15 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
 
     private string ProjectFile => BuildEngine?.ProjectFileOfTaskNode ?? string.Empty;
 
+    // Every code links to its section of docs/packaging.md: as the help link (the terminal logger makes the code a
+    // link, IDEs show it) and at the end of the message, as the compiler does, for plain console logs.
     private void LogCodedError(string code, string message)
-        => Log.LogError(null, code, null, ProjectFile, 0, 0, 0, 0, message);
+        => Log.LogError(null, code, null, HelpLink(code), ProjectFile, 0, 0, 0, 0, WithLink(code, message));
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant)]
-    private static partial Regex SafeName();
+    private void LogCodedWarning(string code, string message)
+        => Log.LogWarning(null, code, null, HelpLink(code), ProjectFile, 0, 0, 0, 0, WithLink(code, message));
+
+    private static string WithLink(string code, string message) => message + " (" + HelpLink(code) + ")";
+
+    internal static string HelpLink(string code) => SubstraDocumentation.Section(SubstraDocumentation.PackagingPage, code);
 }
