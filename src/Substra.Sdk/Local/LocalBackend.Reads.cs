@@ -185,10 +185,7 @@ internal sealed partial class LocalBackend
             return await Failures.LogTail.ReadFileAsync(path, maxBytes, cancellationToken).ConfigureAwait(false);
         }
 
-        var remote = RemoteOrNotFound(taskKey);
-        return remote is Backends.ILogTailBackend tail
-            ? await tail.GetLogTailAsync(taskKey, maxBytes, cancellationToken).ConfigureAwait(false)
-            : await remote.GetLogsAsync(taskKey, cancellationToken).ConfigureAwait(false);
+        throw NotFound(taskKey);
     }
 
     public async Task<string> DescribeFunctionAsync(string key, CancellationToken cancellationToken)

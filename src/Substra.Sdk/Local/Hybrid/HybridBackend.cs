@@ -14,7 +14,7 @@ namespace Substra.Sdk.Local.Hybrid;
 /// show local then platform assets, and before tasks are registered the platform functions, datasets and data samples
 /// they use are fetched (files into the local content store). Tasks on platform models are not supported.
 /// </summary>
-internal sealed class HybridBackend : IBackend, IChangeSignalingBackend
+internal sealed class HybridBackend : IBackend, IChangeSignalingBackend, ILogTailBackend
 {
     private const string OpenerIdentifier = "opener";
     private const string DataSamplesIdentifier = "datasamples";
@@ -146,6 +146,11 @@ internal sealed class HybridBackend : IBackend, IChangeSignalingBackend
 
     public Task<string> GetLogsAsync(string taskKey, CancellationToken cancellationToken) =>
         LocalOrRemote(taskKey, backend => backend.GetLogsAsync(taskKey, cancellationToken));
+
+    public Task<string> GetLogTailAsync(string taskKey, int maxBytes, CancellationToken cancellationToken) =>
+        LocalOrRemote(taskKey, backend => backend is ILogTailBackend tail
+            ? tail.GetLogTailAsync(taskKey, maxBytes, cancellationToken)
+            : backend.GetLogsAsync(taskKey, cancellationToken));
 
     public Task<string> DescribeFunctionAsync(string key, CancellationToken cancellationToken) =>
         LocalOrRemote(key, backend => backend.DescribeFunctionAsync(key, cancellationToken));
