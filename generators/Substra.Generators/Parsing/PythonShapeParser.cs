@@ -110,7 +110,9 @@ internal static class PythonShapeParser
             return Records(record, typeName, returnsList: mutable, out reason);
         }
 
-        reason = Supported;
+        reason = IsRecordCandidate(type)
+            ? $"a single {type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)} is not supported: read the DataFrame's rows as IReadOnlyList<{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}> or {type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}[]"
+            : Supported;
         return null;
     }
 
@@ -211,9 +213,11 @@ internal static class PythonShapeParser
             or "global::System.Collections.Generic.ICollection<T>"
             or "global::System.Collections.Generic.IReadOnlyCollection<T>";
 
+    /// <summary>A user type that could hold one row: not abstract, not a framework type, not a collection.</summary>
     private static bool IsRecordCandidate(ITypeSymbol type)
-        => type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsTupleType: false } named
+        => type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsTupleType: false, IsAbstract: false } named
            && named.SpecialType == SpecialType.None
+           && !(named.ContainingNamespace?.ToDisplayString() is "System" || named.ContainingNamespace?.ToDisplayString().StartsWith("System.", StringComparison.Ordinal) == true)
            && !KnownTypes.Is(named, DataFrame)
            && named.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
            && KnownTypes.ListElement(named) is null;
