@@ -40,6 +40,8 @@ public static class PythonBridgeFunctions
         return path;
     }
 
+    public static string Sha256(string path) => PythonFunctions.Sha256(path);
+
     /// <summary>A data sample folder holding one file.</summary>
     public static string Sample(string folder, string fileName, string content)
     {
