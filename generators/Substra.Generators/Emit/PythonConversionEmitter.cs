@@ -41,7 +41,7 @@ internal static class PythonConversionEmitter
         writer.WriteLine($"var columns = new global::System.Collections.Generic.List<{Analysis}.DataFrameColumn>(table.Columns.Count);");
         writer.WriteLine("foreach (var column in table.Columns)");
         writer.OpenBlock();
-        writer.WriteLine("columns.Add(column.DataType switch");
+        writer.WriteLine("switch (column.DataType)");
         writer.OpenBlock();
         foreach (var (kind, columnType, element) in new[]
                  {
@@ -52,18 +52,26 @@ internal static class PythonConversionEmitter
                      ("DateTime", "DateTimeDataFrameColumn", "global::System.DateTime"),
                  })
         {
-            writer.WriteLine($"global::Substra.Tools.Python.PythonDataType.{kind} => column.HasMissing");
-            writer.WriteLine($"    ? new {Analysis}.{columnType}(column.Name, column.ToArray<{element}?>())");
-            writer.WriteLine($"    : new {Analysis}.{columnType}(column.Name, column.ToArray<{element}>()),");
+            // The column wraps the values and the validity bitmap as they are: no append per value.
+            writer.WriteLine($"case global::Substra.Tools.Python.PythonDataType.{kind}:");
+            writer.OpenBlock();
+            writer.WriteLine($"var {Camel(kind)} = column.ToArrowBuffers<{element}>();");
+            writer.WriteLine($"columns.Add(new {Analysis}.{columnType}(column.Name, {Camel(kind)}.Values, {Camel(kind)}.Validity, {Camel(kind)}.Length, {Camel(kind)}.NullCount));");
+            writer.WriteLine("break;");
+            writer.CloseBlock();
         }
 
-        writer.WriteLine($"_ => new {Analysis}.StringDataFrameColumn(column.Name, column.ToArray<string>(null, true)),");
-        writer.CloseBlock(");");
+        writer.WriteLine("default:");
+        writer.WriteLine($"    columns.Add(new {Analysis}.StringDataFrameColumn(column.Name, column.ToArray<string>(null, true)));");
+        writer.WriteLine("    break;");
+        writer.CloseBlock();
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine($"return new {Analysis}.DataFrame(columns);");
         writer.CloseBlock();
     }
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 
     private static string Expression(PythonShape shape, string value, string methodName, List<(string Name, PythonShape Shape)> helpers)
     {

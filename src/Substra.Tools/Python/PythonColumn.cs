@@ -30,4 +30,12 @@ public sealed class PythonColumn
     /// <param name="boundTo">The member the column is bound to (for example <c>Patient.Age</c>), for messages.</param>
     /// <param name="allowMissingStrings">Whether a missing string becomes <c>null</c> rather than an error.</param>
     public T[] ToArray<T>(string? boundTo = null, bool allowMissingStrings = false) => vector.ToArray<T>(boundTo, allowMissingStrings);
+
+    /// <summary>
+    /// The values as <typeparamref name="T"/> (double, float, long, bool or DateTime) in Arrow's layout: the values and a
+    /// validity bitmap (NaN and missing values are nulls), which Microsoft.Data.Analysis columns wrap as they are.
+    /// </summary>
+    public PythonArrowBuffers ToArrowBuffers<T>()
+        where T : unmanaged
+        => vector.ToArrowBuffers<T>(null);
 }

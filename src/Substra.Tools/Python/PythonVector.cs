@@ -83,6 +83,42 @@ internal sealed class PythonVector
         return (T[])result;
     }
 
+    /// <summary>
+    /// The values as <typeparamref name="T"/> (double, float, long, bool or DateTime) with a validity bitmap (bit set:
+    /// present), missing values left as they are stored: the layout DataFrame columns wrap without appending one by one.
+    /// </summary>
+    public PythonArrowBuffers ToArrowBuffers<T>(string? boundTo)
+        where T : unmanaged
+    {
+        Array values =
+            typeof(T) == typeof(double) ? Float64Values(boundTo, typeof(T))
+            : typeof(T) == typeof(float) ? Float32Values(boundTo, typeof(T))
+            : typeof(T) == typeof(long) ? Int64Values(boundTo, typeof(T))
+            : typeof(T) == typeof(bool) ? BooleanValues(boundTo, typeof(T))
+            : typeof(T) == typeof(DateTime) ? DateTimeValues(boundTo, typeof(T))
+            : throw new NotSupportedException($"{TypeNames.Of(typeof(T))} has no Arrow buffer layout here: use double, float, long, bool or DateTime.");
+        var typed = (T[])values;
+        var validity = new byte[(typed.Length + 7) / 8];
+        var nullCount = 0;
+        for (var i = 0; i < typed.Length; i++)
+        {
+            var missing = Missing?[i] == true
+                || (values is double[] doubles && double.IsNaN(doubles[i]))
+                || (values is float[] floats && float.IsNaN(floats[i]));
+            if (missing)
+            {
+                nullCount++;
+            }
+            else
+            {
+                validity[i >> 3] |= (byte)(1 << (i & 7));
+            }
+        }
+
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(typed.AsSpan()).ToArray();
+        return new PythonArrowBuffers(bytes, validity, typed.Length, nullCount);
+    }
+
     private double[] Float64Values(string? boundTo, Type target)
     {
         switch (DataType)

@@ -129,25 +129,42 @@ namespace Sample.Functions
             var columns = new global::System.Collections.Generic.List<global::Microsoft.Data.Analysis.DataFrameColumn>(table.Columns.Count);
             foreach (var column in table.Columns)
             {
-                columns.Add(column.DataType switch
+                switch (column.DataType)
                 {
-                    global::Substra.Tools.Python.PythonDataType.Float64 => column.HasMissing
-                        ? new global::Microsoft.Data.Analysis.DoubleDataFrameColumn(column.Name, column.ToArray<double?>())
-                        : new global::Microsoft.Data.Analysis.DoubleDataFrameColumn(column.Name, column.ToArray<double>()),
-                    global::Substra.Tools.Python.PythonDataType.Float32 => column.HasMissing
-                        ? new global::Microsoft.Data.Analysis.SingleDataFrameColumn(column.Name, column.ToArray<float?>())
-                        : new global::Microsoft.Data.Analysis.SingleDataFrameColumn(column.Name, column.ToArray<float>()),
-                    global::Substra.Tools.Python.PythonDataType.Int64 => column.HasMissing
-                        ? new global::Microsoft.Data.Analysis.Int64DataFrameColumn(column.Name, column.ToArray<long?>())
-                        : new global::Microsoft.Data.Analysis.Int64DataFrameColumn(column.Name, column.ToArray<long>()),
-                    global::Substra.Tools.Python.PythonDataType.Boolean => column.HasMissing
-                        ? new global::Microsoft.Data.Analysis.BooleanDataFrameColumn(column.Name, column.ToArray<bool?>())
-                        : new global::Microsoft.Data.Analysis.BooleanDataFrameColumn(column.Name, column.ToArray<bool>()),
-                    global::Substra.Tools.Python.PythonDataType.DateTime => column.HasMissing
-                        ? new global::Microsoft.Data.Analysis.DateTimeDataFrameColumn(column.Name, column.ToArray<global::System.DateTime?>())
-                        : new global::Microsoft.Data.Analysis.DateTimeDataFrameColumn(column.Name, column.ToArray<global::System.DateTime>()),
-                    _ => new global::Microsoft.Data.Analysis.StringDataFrameColumn(column.Name, column.ToArray<string>(null, true)),
-                });
+                    case global::Substra.Tools.Python.PythonDataType.Float64:
+                    {
+                        var float64 = column.ToArrowBuffers<double>();
+                        columns.Add(new global::Microsoft.Data.Analysis.DoubleDataFrameColumn(column.Name, float64.Values, float64.Validity, float64.Length, float64.NullCount));
+                        break;
+                    }
+                    case global::Substra.Tools.Python.PythonDataType.Float32:
+                    {
+                        var float32 = column.ToArrowBuffers<float>();
+                        columns.Add(new global::Microsoft.Data.Analysis.SingleDataFrameColumn(column.Name, float32.Values, float32.Validity, float32.Length, float32.NullCount));
+                        break;
+                    }
+                    case global::Substra.Tools.Python.PythonDataType.Int64:
+                    {
+                        var int64 = column.ToArrowBuffers<long>();
+                        columns.Add(new global::Microsoft.Data.Analysis.Int64DataFrameColumn(column.Name, int64.Values, int64.Validity, int64.Length, int64.NullCount));
+                        break;
+                    }
+                    case global::Substra.Tools.Python.PythonDataType.Boolean:
+                    {
+                        var boolean = column.ToArrowBuffers<bool>();
+                        columns.Add(new global::Microsoft.Data.Analysis.BooleanDataFrameColumn(column.Name, boolean.Values, boolean.Validity, boolean.Length, boolean.NullCount));
+                        break;
+                    }
+                    case global::Substra.Tools.Python.PythonDataType.DateTime:
+                    {
+                        var dateTime = column.ToArrowBuffers<global::System.DateTime>();
+                        columns.Add(new global::Microsoft.Data.Analysis.DateTimeDataFrameColumn(column.Name, dateTime.Values, dateTime.Validity, dateTime.Length, dateTime.NullCount));
+                        break;
+                    }
+                    default:
+                        columns.Add(new global::Microsoft.Data.Analysis.StringDataFrameColumn(column.Name, column.ToArray<string>(null, true)));
+                        break;
+                }
             }
 
             return new global::Microsoft.Data.Analysis.DataFrame(columns);
