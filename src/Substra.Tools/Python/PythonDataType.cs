@@ -6,7 +6,7 @@ namespace Substra.Tools.Python;
 /// </summary>
 public enum PythonDataType
 {
-    /// <summary>64-bit floats (float64, Float64, float16 is widened to Float32); NaN is a missing value.</summary>
+    /// <summary>64-bit floats (float64, Float64, longdouble); NaN is a missing value.</summary>
     Float64,
 
     /// <summary>32-bit floats (float32, float16, Float32); NaN is a missing value.</summary>
