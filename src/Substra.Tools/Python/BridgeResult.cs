@@ -16,9 +16,21 @@ internal static partial class BridgeResult
 
     public static PythonValue Read(string folder)
     {
+        try
+        {
+            return ReadManifest(folder);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        {
+            throw Invalid($"{exception.Message}");
+        }
+    }
+
+    private static PythonValue ReadManifest(string folder)
+    {
         using var document = JsonDocument.Parse(System.IO.File.ReadAllBytes(Path.Combine(folder, ManifestFile)), new JsonDocumentOptions { MaxDepth = 64 });
         var root = document.RootElement;
-        if (String(root, "format") != Format || !root.TryGetProperty("version", out var version) || version.GetInt32() != Version)
+        if (String(root, "format") != Format || !root.TryGetProperty("version", out var version) || !version.TryGetInt32(out var number) || number != Version)
         {
             throw Invalid($"it is not a {Format} version {Version} manifest");
         }
@@ -32,7 +44,7 @@ internal static partial class BridgeResult
         switch (String(node, "kind"))
         {
             case "dataframe":
-                var rows = Property(node, "rows").GetInt32();
+                var rows = Size(Property(node, "rows"));
                 var columns = Property(node, "columns").EnumerateArray()
                     .Select(column =>
                     {
@@ -42,7 +54,7 @@ internal static partial class BridgeResult
                     .ToArray();
                 return new PythonTable(type, where, rows, String(node, "index") == "kept", columns);
             case "array":
-                var shape = Property(node, "shape").EnumerateArray().Select(size => size.GetInt32()).ToArray();
+                var shape = Property(node, "shape").EnumerateArray().Select(Size).ToArray();
                 var count = shape.Aggregate(1L, (product, size) => product * size);
                 var name = node.TryGetProperty("name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String ? nameElement.GetString() : null;
                 return new PythonArray(type, where, shape, name, ReadVector(folder, node, where, "index", count));
@@ -123,6 +135,11 @@ internal static partial class BridgeResult
     /// <summary>A file of the output folder: the names are the bridge's own (<c>3.npy</c>), never a path.</summary>
     private static string DataFile(string folder, string name)
         => DataFileName().IsMatch(name) ? Path.Combine(folder, name) : throw Invalid($"'{name}' is not a data file name");
+
+    private static int Size(JsonElement size)
+        => size.ValueKind == JsonValueKind.Number && size.TryGetInt32(out var value) && value >= 0
+            ? value
+            : throw Invalid($"the size {size.GetRawText()} is not a count of at most {int.MaxValue}");
 
     private static JsonElement Property(JsonElement node, string name)
         => node.ValueKind == JsonValueKind.Object && node.TryGetProperty(name, out var value) ? value : throw Invalid($"a node has no '{name}'");
