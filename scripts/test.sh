@@ -9,6 +9,8 @@ export MSBUILDUSESERVER=0 DOTNET_CLI_USE_MSBUILD_SERVER=0
 # The Docker tests need an engine and the offline base images; both scripts are idempotent.
 bash scripts/docker/start-engine.sh
 bash scripts/docker/make-base-images.sh
+# The Python opener bridge tests need Python 3 with numpy and pandas on this machine (idempotent too).
+bash scripts/install-python-deps.sh
 
 results="$(mktemp -d)"
 dotnet build Substra.Framework.sln -c Release -nodeReuse:false

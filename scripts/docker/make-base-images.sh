@@ -3,10 +3,13 @@
 #   mcr.microsoft.com/dotnet/runtime:<major>.0  the default base image of the function archives built by dotnet build:
 #                                               Debian minbase + ICU, OpenSSL, CA certificates + this machine's .NET runtime
 #                                               (runtime only, no SDK) at /usr/share/dotnet, dotnet on PATH.
+#   substra-dotnet-python:<major>.0             the .NET runtime image plus Debian's python3, python3-numpy and python3-pandas:
+#                                               the base of functions that read Python openers (SubstraPythonBaseImage), so
+#                                               that their Dockerfile skips installing Python (it would need the network).
 #   substra-python:3.11                         Debian minbase + python3 (Debian's 3.11), for Python functions (tests);
 #                                               also tagged python:3.11-slim so archives written for the platform build as they are.
-# Both are root filesystems made by mmdebstrap from the apt mirror this machine already uses, then `docker import`ed.
-# Both have a non-root user `app` (uid/gid 1000, APP_UID=1000) and no network tools.
+# All are root filesystems made by mmdebstrap from the apt mirror this machine already uses, then `docker import`ed.
+# All have a non-root user `app` (uid/gid 1000, APP_UID=1000) and no network tools.
 # Options: --force rebuilds images that exist. Env: SUBSTRA_DEBIAN_MIRROR (default: the host's apt source),
 # DOTNET_ROOT (the runtime to copy, default the dotnet on PATH).
 set -euo pipefail
@@ -96,12 +99,12 @@ fi
 runtime_version="$(basename "$runtime_dir")"
 dotnet_tag="mcr.microsoft.com/dotnet/runtime:${runtime_version%%.*}.0"
 
-if image_exists "$dotnet_tag" && ! $force; then
-  echo "$dotnet_tag exists (use --force to rebuild)"
-else
+# make_dotnet_image TAG EXTRA_PACKAGES: minbase + the runtime's native dependencies (+ extras) + this machine's runtime.
+make_dotnet_image() {
+  local tag="$1" extra="$2" start end root
   start=$(date +%s.%N)
-  root="$work/dotnet"
-  make_rootfs "$root" ca-certificates,libicu72,libssl3,tzdata
+  root="$work/$(echo "$tag" | tr '/:' '__')"
+  make_rootfs "$root" "ca-certificates,libicu72,libssl3,tzdata${extra:+,$extra}"
   fxr_dir="$(ls -d "$dotnet_root"/host/fxr/*/ | sort -V | tail -n 1)"
   as_root mkdir -p "$root/usr/share/dotnet/host/fxr" "$root/usr/share/dotnet/shared/Microsoft.NETCore.App"
   as_root cp -a "$dotnet_root/dotnet" "$root/usr/share/dotnet/"
@@ -109,11 +112,28 @@ else
   as_root cp -a "${fxr_dir%/}" "$root/usr/share/dotnet/host/fxr/"
   as_root cp -a "$runtime_dir" "$root/usr/share/dotnet/shared/Microsoft.NETCore.App/"
   as_root ln -sf /usr/share/dotnet/dotnet "$root/usr/bin/dotnet"
-  import_rootfs "$root" "$dotnet_tag" \
-    'ENV DOTNET_RUNNING_IN_CONTAINER=true' "ENV DOTNET_VERSION=$runtime_version" 'ENV DOTNET_ROOT=/usr/share/dotnet'
-  docker run --rm --network none "$dotnet_tag" dotnet --list-runtimes
+  local changes=('ENV DOTNET_RUNNING_IN_CONTAINER=true' "ENV DOTNET_VERSION=$runtime_version" 'ENV DOTNET_ROOT=/usr/share/dotnet')
+  [ -n "$extra" ] && changes+=('ENV PYTHONDONTWRITEBYTECODE=1')
+  import_rootfs "$root" "$tag" "${changes[@]}"
+  as_root rm -rf "$root"
+  docker run --rm --network none "$tag" dotnet --list-runtimes
   end=$(date +%s.%N)
-  printf '%s created in %.1f s (runtime %s)\n' "$dotnet_tag" "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" "$runtime_version"
+  printf '%s created in %.1f s (runtime %s)\n' "$tag" "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')" "$runtime_version"
+}
+
+if image_exists "$dotnet_tag" && ! $force; then
+  echo "$dotnet_tag exists (use --force to rebuild)"
+else
+  make_dotnet_image "$dotnet_tag" ""
+fi
+
+# --- the .NET runtime with Python, numpy and pandas (functions that read Python openers) ---
+dotnet_python_tag="substra-dotnet-python:${runtime_version%%.*}.0"
+if image_exists "$dotnet_python_tag" && ! $force; then
+  echo "$dotnet_python_tag exists (use --force to rebuild)"
+else
+  make_dotnet_image "$dotnet_python_tag" "python3,python3-numpy,python3-pandas"
+  docker run --rm --network none "$dotnet_python_tag" python3 -c "import numpy, pandas; print('numpy', numpy.__version__, 'pandas', pandas.__version__)"
 fi
 
 # --- the Python image ---

@@ -38,6 +38,33 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
         ];
     }
 
+    public async Task<IReadOnlyList<Figure>> PythonOpenerAsync()
+    {
+        const string source = "bench/python-opener.sh";
+        var (output, failure) = await ChildProcess.RunAsync(repository, timeout, "bash", source, quick ? "3" : "10", quick ? "1" : "3");
+        if (output is null)
+        {
+            return [Figure.NotMeasured("Python opener bridge", failure!, "—", source)];
+        }
+
+        var figures = new List<Figure>();
+        foreach (var (rows, label) in new[] { ("1000", "1,000"), ("1000000", "1,000,000") })
+        {
+            double Case(string name) => Number(output, Regex.Escape($"{rows} rows: {name}") + @"\s*:\s*([\d.]+) ms");
+            var alone = Case("python alone");
+            var frame = Case("C# DataFrame");
+            var matrix = Case("C# double[,]");
+            figures.Add(new(
+                $"Python opener bridge, {label} rows × 10 float64 columns: C# function (DataFrame; double[,]) vs the opener run by Python alone",
+                $"{frame:F0} ms; {matrix:F0} ms vs {alone:F0} ms (bridge adds {frame - alone:F0} ms; {matrix - alone:F0} ms)",
+                "—",
+                null,
+                source));
+        }
+
+        return figures;
+    }
+
     public async Task<IReadOnlyList<Figure>> BuildNoopAsync()
     {
         const string source = "bench/build-noop.sh";

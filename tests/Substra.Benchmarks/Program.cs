@@ -27,6 +27,7 @@ figures.AddRange(await Measured("Per-task overhead, Docker", "bench/Substra.Sdk.
 figures.AddRange(await Measured("No-op incremental build", "bench/build-noop.sh", harnesses.BuildNoopAsync));
 figures.AddRange(await Measured("Remote submission", "bench/Substra.Sdk.Remote.Bench", harnesses.RemoteAsync));
 figures.AddRange(await Measured("FedAvg plan wall time", "bench/Substra.Sdk.Local.Bench fedavg", harnesses.FedAvgAsync));
+figures.AddRange(await Measured("Python opener bridge", "bench/python-opener.sh", harnesses.PythonOpenerAsync));
 
 var page = ResultsPage.Render(machine, started, clock.Elapsed, quick, figures);
 File.WriteAllText(output, page);

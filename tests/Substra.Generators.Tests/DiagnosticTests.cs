@@ -515,6 +515,48 @@ public sealed class DiagnosticTests
         Assert.Empty(diagnostics);
     }
 
+    [Theory]
+    [InlineData("Samples", "Sample.Functions.Samples", "a single Samples is not supported: read the DataFrame's rows as IReadOnlyList<Samples> or Samples[]")]
+    [InlineData("Empty[]", "Sample.Functions.Empty[]", "the record type Empty has no settable public property and no constructor parameter to bind columns to")]
+    [InlineData("decimal[]", "decimal[]", "an array of decimal with rank 1 is not supported; " + Supported)]
+    [InlineData("double[,,]", "double[*,*,*]", "an array of double with rank 3 is not supported; " + Supported)]
+    [InlineData("IReadOnlyList<double>", "System.Collections.Generic.IReadOnlyList<double>", "a list of double is not supported: use the array double[]")]
+    [InlineData("(double[] a, Stream b)", "(double[] a, System.IO.Stream b)", "the tuple element 'b' (System.IO.Stream): " + Supported)]
+    [InlineData("IReadOnlyList<Row>", "System.Collections.Generic.IReadOnlyList<Sample.Functions.Row>", "the property Row.Tags is System.Collections.Generic.List<string>; record properties must be double, float, long, int, bool, string or DateTime (nullable allowed)")]
+    [InlineData("Pair[]", "Sample.Functions.Pair[]", "the record type Pair has several public constructors with 1 parameters; keep one, or add a parameterless one and settable properties")]
+    [InlineData("string", "string", Supported)]
+    public void SUB019_UnsupportedPythonData(string type, string display, string reason)
+    {
+        var source = Function($"public void Run([DataSamples(PythonOpener = true)] {type} data) {{ }}") + """
+
+            public sealed class Row { public string Name { get; set; } = ""; public List<string> Tags { get; set; } = []; }
+
+            public sealed class Pair { public Pair(int a) { } public Pair(string b) { } }
+
+            public sealed class Empty { public int Count { get; } }
+            """;
+        var diagnostic = Single(source);
+
+        Assert.Equal("SUB019", diagnostic.Id);
+        Assert.Equal($"The [DataSamples(PythonOpener = true)] parameter 'data' has the type '{display}', which the Python bridge cannot produce: {reason}", diagnostic.GetMessage());
+        Assert.Equal("data", SourceAt(diagnostic, source));
+    }
+
+    [Fact]
+    public void PythonOpenerParametersMayBeListsAndArrays()
+    {
+        var (diagnostics, result) = Diagnostics(Function("public void Run([DataSamples(PythonOpener = true)] (string[] Files, IReadOnlyList<Samples> Rows) data) { }"));
+
+        Assert.Empty(diagnostics);
+        var registry = result.Results.Single().GeneratedSources.Single(static s => s.HintName == "SubstraFunctionRegistry.g.cs").SourceText.ToString();
+        Assert.Contains("{ ReadsPythonOpeners = true }", registry, StringComparison.Ordinal);
+    }
+
+    private const string Supported =
+        "use Microsoft.Data.Analysis.DataFrame, an array of double, float, long, int, bool, string or DateTime (T[], T[,] or T[][], "
+        + "nullable elements allowed), a value tuple of these (for a Python tuple, or a dict by element name), or a list or array of "
+        + "records whose properties bind to DataFrame columns";
+
     [Fact]
     public void InvalidFunctionIsNotGeneratedButValidOnesAre()
     {

@@ -20,6 +20,7 @@ internal static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(Substra.Tools.SubstraFunctionAttribute).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(IServiceCollection).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(ILogger).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Data.Analysis.DataFrame).Assembly.Location),
     ];
 
     public static CSharpCompilation CreateCompilation(
@@ -34,7 +35,9 @@ internal static class GeneratorHarness
             assemblyName,
             trees,
             References,
-            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable, deterministic: true)
+                // As the SDK does (NoWarn 1701;1702): Microsoft.Data.Analysis is built against an older System.Runtime.
+                .WithSpecificDiagnosticOptions([KeyValuePair.Create("CS1701", ReportDiagnostic.Suppress), KeyValuePair.Create("CS1702", ReportDiagnostic.Suppress)]));
     }
 
     public static CSharpGeneratorDriver CreateDriver(IReadOnlyDictionary<string, string>? properties = null, CSharpParseOptions? parseOptions = null)

@@ -63,6 +63,55 @@ public sealed class GeneratorOutputTests
         Baselines.AssertMatches(nameof(NestedGlobalAndKeywordNames), result);
     }
 
+    [Fact]
+    public void PythonOpenerShapes()
+    {
+        var (result, output, _) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation([PythonShapes], OutputKind.ConsoleApplication));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        Baselines.AssertMatches(nameof(PythonOpenerShapes), result);
+    }
+
+    private const string PythonShapes = """
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using Microsoft.Data.Analysis;
+        using Substra.Tools;
+
+        namespace Sample.Functions;
+
+        public sealed class Patient
+        {
+            public string Name { get; set; } = "";
+            public long? Age { get; init; }
+            [ColumnName("blood type")] public string? BloodType { get; set; }
+            public DateTime Visit { get; set; }
+        }
+
+        public sealed record Measure([ColumnName("value (cm)")] double Value, bool @checked);
+
+        public static partial class PythonFunctions
+        {
+            /// <summary>A pandas DataFrame.</summary>
+            [SubstraFunction("frame")]
+            public static void Frame([DataSamples(PythonOpener = true)] DataFrame data, [ModelOutput("model")] Stream model) { }
+
+            [SubstraFunction("xy")]
+            public static void Xy([DataSamples(PythonOpener = true)] (float[,] X, int?[] y, string?[] labels) data) { }
+
+            [SubstraFunction("nested")]
+            public static void Nested([DataSamples(PythonOpener = true)] (double[][] train, (IList<Patient> patients, Measure[] measures) test) data) { }
+
+            [SubstraFunction("rows")]
+            public static void Rows([DataSamples(PythonOpener = true)] IReadOnlyList<Patient> rows) { }
+
+            [SubstraFunction("plain")]
+            public static void Plain([DataSamples] Patient rows) { }
+        }
+        """;
+
     private const string NestedAndGlobal = """
         using System.Threading.Tasks;
         using Substra.Tools;

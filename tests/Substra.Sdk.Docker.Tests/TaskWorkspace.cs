@@ -56,12 +56,16 @@ public sealed class TaskWorkspace : IDisposable
         return Path.Combine(TaskDirectory, "outputs", name);
     }
 
-    public SpawnRequest Request(FunctionArchive archive, int rank = 0, TimeSpan? timeout = null) => new(
+    public SpawnRequest Request(FunctionArchive archive, int rank = 0, TimeSpan? timeout = null) => Request(archive.Path, archive.Checksum, [], rank, timeout);
+
+    /// <summary>A request for any archive; <paramref name="leadingArguments"/> come first, as the worker puts <c>--fake-data</c>.</summary>
+    public SpawnRequest Request(string archivePath, string checksum, IReadOnlyList<string> leadingArguments, int rank = 0, TimeSpan? timeout = null) => new(
         TaskKey,
-        archive.Path,
-        archive.Checksum,
+        archivePath,
+        checksum,
         TaskDirectory,
         [
+            .. leadingArguments,
             "--task-properties", $"{{\"rank\": {rank}}}",
             "--inputs", "[" + string.Join(", ", _inputs) + "]",
             "--outputs", "[" + string.Join(", ", _outputs) + "]",

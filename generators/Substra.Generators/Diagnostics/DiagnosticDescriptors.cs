@@ -100,6 +100,11 @@ internal static class DiagnosticDescriptors
         "Instance function in an abstract class",
         "The function method '{0}' is an instance method of an abstract class, which the task's container cannot create: make the class concrete or the method static");
 
+    public static readonly DiagnosticDescriptor UnsupportedPythonData = Error(
+        "SUB019",
+        "The Python bridge cannot produce this parameter type",
+        "The [DataSamples(PythonOpener = true)] parameter '{0}' has the type '{1}', which the Python bridge cannot produce: {2}");
+
     public static readonly DiagnosticDescriptor AsyncVoidFunction = Error(
         "SUB030",
         "A function cannot be async void",

@@ -13,7 +13,7 @@ internal static class MetadataEmitter
         writer.WriteLine(Names.Header);
         foreach (var function in project.Functions)
         {
-            writer.WriteLine($"[assembly: global::Substra.Tools.Metadata.SubstraFunctionMetadata({Names.Literal(function.Name)}, {Names.Literal(SchemaJsonWriter.Write(function))}, {Names.Literal(function.Description)})]");
+            writer.WriteLine($"[assembly: global::Substra.Tools.Metadata.SubstraFunctionMetadata({Names.Literal(function.Name)}, {Names.Literal(SchemaJsonWriter.Write(function))}, {Names.Literal(function.Description)}{(function.ReadsPythonOpeners ? ", ReadsPythonOpeners = true" : string.Empty)})]");
         }
 
         return writer.ToString();

@@ -36,7 +36,8 @@ internal static class RegistryEmitter
         for (var i = 0; i < project.Functions.Count; i++)
         {
             var function = project.Functions[i];
-            writer.WriteLine($"new {Hosting}.FunctionDescriptor({handleNames[function.Name]}.Schema, {invokers[i]}),");
+            var pythonFlag = function.ReadsPythonOpeners ? " { ReadsPythonOpeners = true }" : string.Empty;
+            writer.WriteLine($"new {Hosting}.FunctionDescriptor({handleNames[function.Name]}.Schema, {invokers[i]}){pythonFlag},");
         }
 
         writer.CloseBlock(";");
@@ -44,6 +45,15 @@ internal static class RegistryEmitter
         {
             writer.WriteLine();
             WriteInvoker(writer, project.Functions[i], invokers[i]);
+            foreach (var parameter in project.Functions[i].Parameters.Where(static p => p.Python is not null))
+            {
+                PythonConversionEmitter.WriteConverter(writer, PythonConverterName(invokers[i]), parameter);
+            }
+        }
+
+        if (project.Functions.SelectMany(static f => f.Parameters).Any(static p => p.Python is not null && PythonConversionEmitter.UsesDataFrame(p.Python)))
+        {
+            PythonConversionEmitter.WriteDataFrame(writer);
         }
 
         writer.CloseBlock();
@@ -67,7 +77,7 @@ internal static class RegistryEmitter
             target = "function";
         }
 
-        var arguments = function.Parameters.Select(Argument).ToArray();
+        var arguments = function.Parameters.Select(parameter => Argument(parameter, invoker)).ToArray();
         var call = arguments.Length == 0
             ? $"{target}.{Names.Escape(function.MethodName)}()"
             : $"{target}.{Names.Escape(function.MethodName)}(\n    " + string.Join(",\n    ", arguments) + ")";
@@ -99,12 +109,15 @@ internal static class RegistryEmitter
         writer.CloseBlock();
     }
 
-    private static string Argument(ParameterModel parameter)
+    private static string PythonConverterName(string invoker) => "FromPython" + invoker.Substring("Invoke".Length);
+
+    private static string Argument(ParameterModel parameter, string invoker)
     {
         var id = Names.Literal(parameter.Identifier ?? string.Empty);
         var notNull = parameter.Optional ? string.Empty : "!";
         return parameter.Binding switch
         {
+            ParameterBinding.Data when parameter.Python is not null => $"invocation.GetData<{parameter.DataTypeName}>({PythonConverterName(invoker)})",
             ParameterBinding.Data => $"invocation.GetData<{parameter.DataTypeName}>()",
             ParameterBinding.InputPath => $"invocation.GetInputPath({id}){notNull}",
             ParameterBinding.InputStream => $"invocation.OpenInput({id}){notNull}",

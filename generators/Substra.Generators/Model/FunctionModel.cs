@@ -25,4 +25,6 @@ internal sealed record FunctionModel(
     string? Description)
 {
     public bool UsesData => Parameters.Any(static p => p.Binding == ParameterBinding.Data);
+
+    public bool ReadsPythonOpeners => Parameters.Any(static p => p.Python is not null);
 }

@@ -213,6 +213,18 @@ internal static class FunctionParser
                 return null;
             }
 
+            if (data.NamedArguments.FirstOrDefault(static a => a.Key == "PythonOpener").Value.Value is true)
+            {
+                var shape = PythonShapeParser.Parse(type, out var reason);
+                if (shape is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPythonData, location, parameter.Name, typeDisplay, reason ?? PythonShapeParser.Supported));
+                    return null;
+                }
+
+                return new ParameterModel(ParameterBinding.Data, null, type.ToDisplayString(KnownTypes.TypeFormat), Optional: false, shape);
+            }
+
             if (KnownTypes.ListElement(type) is not null)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidDataSamples, location,

@@ -36,7 +36,8 @@ internal static class AssemblyMetadataReader
                 continue;
             }
 
-            var arguments = attribute.DecodeValue(AttributeValueTypeProvider.Instance).FixedArguments;
+            var decoded = attribute.DecodeValue(AttributeValueTypeProvider.Instance);
+            var arguments = decoded.FixedArguments;
             if (arguments.Length != 3)
             {
                 throw new BadImageFormatException($"{typeName} has {arguments.Length} arguments, expected 3 (name, {(typeName == FunctionAttribute ? "schemaJson" : "factoryType")}, description).");
@@ -46,7 +47,8 @@ internal static class AssemblyMetadataReader
             var description = AsString(arguments, 2);
             if (typeName == FunctionAttribute)
             {
-                functions.Add(new FunctionMetadata(name, AsString(arguments, 1) ?? string.Empty, description));
+                var readsPython = decoded.NamedArguments.Any(static argument => argument.Name == "ReadsPythonOpeners" && argument.Value is true);
+                functions.Add(new FunctionMetadata(name, AsString(arguments, 1) ?? string.Empty, description, readsPython));
             }
             else
             {

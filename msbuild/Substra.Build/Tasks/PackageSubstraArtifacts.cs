@@ -47,6 +47,9 @@ public sealed class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
 
     public string? BaseImage { get; set; }
 
+    /// <summary>The base image of functions that read Python openers (<c>SubstraPythonBaseImage</c>); empty: <see cref="BaseImage"/>.</summary>
+    public string? PythonBaseImage { get; set; }
+
     public bool PublishAot { get; set; }
 
     public string? DockerfileTemplate { get; set; }
@@ -148,6 +151,14 @@ public sealed class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
             return;
         }
 
+        var pythonBaseImage = string.IsNullOrWhiteSpace(PythonBaseImage) ? baseImage : PythonBaseImage.Trim();
+        if (functions.Any(static function => function.ReadsPythonOpeners) && DockerImageReference.Validate(pythonBaseImage) is { } pythonProblem)
+        {
+            LogCodedError(ErrorCodes.InvalidBaseImage,
+                $"SubstraPythonBaseImage '{pythonBaseImage}' is not a valid Docker image reference: {pythonProblem}. Set it to an image with the .NET runtime (and, to skip installing them, Python 3 with numpy and pandas), or remove it to use SubstraBaseImage.");
+            return;
+        }
+
         if (PublishAot)
         {
             LogCodedWarning(ErrorCodes.NativeAotNotSupported,
@@ -163,8 +174,9 @@ public sealed class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
             var entrypoint = $"[\"dotnet\", \"{AssemblyFileName}\", \"--function-name\", \"{function.Name}\"]";
             var dockerfileText = TemplateStore.Render(dockerfile, new Dictionary<string, object?>
             {
-                ["base_image"] = baseImage,
+                ["base_image"] = function.ReadsPythonOpeners ? pythonBaseImage : baseImage,
                 ["entrypoint"] = entrypoint,
+                ["python_openers"] = function.ReadsPythonOpeners,
                 ["function_name"] = function.Name,
                 ["assembly_file"] = AssemblyFileName,
                 ["schema_json"] = function.SchemaJson,

@@ -12,4 +12,10 @@ public sealed record FunctionDescriptor(FunctionSchema Schema, Func<FunctionInvo
 {
     /// <summary>The function name.</summary>
     public string Name => Schema.Name;
+
+    /// <summary>
+    /// Whether the function's <see cref="DataSamplesAttribute"/> parameter accepts Python openers
+    /// (<see cref="DataSamplesAttribute.PythonOpener"/>): the runtime then runs a Python opener through the bridge.
+    /// </summary>
+    public bool ReadsPythonOpeners { get; init; }
 }

@@ -18,6 +18,12 @@ public abstract class FunctionInvocation
     /// <summary>What the opener returned for the task's data samples, as <typeparamref name="TData"/>.</summary>
     public abstract TData GetData<TData>();
 
+    /// <summary>
+    /// What the opener returned for the task's data samples: a .NET opener's <typeparamref name="TData"/> as it is, or what
+    /// a Python opener returned, converted by <paramref name="fromPython"/> (generated for the parameter's type).
+    /// </summary>
+    public virtual TData GetData<TData>(Func<Python.PythonValue, TData> fromPython) => GetData<TData>();
+
     /// <summary>The path of a single input; <c>null</c> when the optional input is absent.</summary>
     public abstract string? GetInputPath(string identifier);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Substra.Tools.Cli;
 using Substra.Tools.Logging;
 using Substra.Tools.Openers;
+using Substra.Tools.Python;
 
 namespace Substra.Tools.Hosting;
 
@@ -96,8 +97,17 @@ public static class SubstraFunctionHost
     {
         var function = FindFunction(commandLine.FunctionName, functions);
         var binding = TaskBinding.Bind(function.Schema, commandLine);
-        var opener = binding.OpenerPath is null ? null : OpenerLoader.Load(binding.OpenerPath);
-        if (commandLine.FakeData && opener is not null && commandLine.NFakeSamples is null)
+        var pythonOpener = binding.OpenerPath is { } openerPath && IsPythonOpener(openerPath) ? openerPath : null;
+        if (pythonOpener is not null && !function.ReadsPythonOpeners)
+        {
+            throw new TaskFailureException(
+                $"The opener '{pythonOpener}' is a Python opener (a text module), but the function '{function.Name}' does not read Python openers. "
+                + "Declare its parameter [DataSamples(PythonOpener = true)] with a type the Python bridge produces (docs/python-openers.md), "
+                + "or register the dataset with a .NET opener artifact (dotnet build of a project with a [SubstraOpener] class gives <name>.opener).");
+        }
+
+        var opener = binding.OpenerPath is null || pythonOpener is not null ? null : OpenerLoader.Load(binding.OpenerPath);
+        if (commandLine.FakeData && binding.OpenerPath is not null && commandLine.NFakeSamples is null)
         {
             throw new TaskFailureException("--fake-data needs --n-fake-samples: the opener makes that many fake samples.");
         }
@@ -116,15 +126,20 @@ public static class SubstraFunctionHost
         opener?.Factory.ConfigureServices(services);
 
         using var taskServices = new TaskServices(services);
-        RunFunction(function, binding, commandLine, opener, taskServices, loggerFactory.CreateLogger("substratools"), cancellationToken);
+        RunFunction(function, binding, commandLine, opener, pythonOpener, taskServices, log, loggerFactory.CreateLogger("substratools"), cancellationToken);
     }
+
+    /// <summary>A Python opener is a text module; anything else goes to the artifact loader, whose errors say what the file is.</summary>
+    private static bool IsPythonOpener(string path) => File.Exists(path) && OpenerArtifact.Detect(path) == OpenerFileKind.PythonModule;
 
     private static void RunFunction(
         FunctionDescriptor function,
         TaskBinding binding,
         TaskCommandLine commandLine,
         LoadedOpener? opener,
+        string? pythonOpener,
         TaskServices services,
+        TaskLog log,
         ILogger logger,
         CancellationToken cancellationToken)
     {
@@ -141,7 +156,18 @@ public static class SubstraFunctionHost
                 : opener.Factory.GetData(services.Provider, binding.DataSampleFolders);
         }
 
-        using var invocation = new TaskInvocation(binding, services, commandLine.TaskProperties, opener, data, cancellationToken);
+        PythonValue? pythonData = null;
+        if (pythonOpener is not null)
+        {
+            pythonData = PythonBridge.Run(
+                pythonOpener,
+                binding.DataSampleFolders,
+                commandLine.FakeData ? commandLine.NFakeSamples!.Value : null,
+                log.WriteRaw,
+                cancellationToken);
+        }
+
+        using var invocation = new TaskInvocation(binding, services, commandLine.TaskProperties, opener, data, pythonData, cancellationToken);
         Blocking.Wait(function.Invoke(invocation));
         invocation.Complete();
 
@@ -171,7 +197,7 @@ public static class SubstraFunctionHost
 
     private static string Reason(Exception exception) => exception switch
     {
-        TaskFailureException or OpenerArtifactException => exception.Message,
+        TaskFailureException or OpenerArtifactException or PythonBridgeException => exception.Message,
         System.Reflection.TargetInvocationException { InnerException: { } inner } => Reason(inner),
         _ => $"{exception.GetType().FullName}: {exception.Message}",
     };

@@ -1,5 +1,6 @@
 using Substra.Tools.Cli;
 using Substra.Tools.Openers;
+using Substra.Tools.Python;
 using Substra.Tools.Schema;
 
 namespace Substra.Tools.Hosting;
@@ -14,6 +15,7 @@ internal sealed class TaskInvocation(
     TaskProperties taskProperties,
     LoadedOpener? opener,
     object? data,
+    PythonValue? pythonData,
     CancellationToken cancellationToken) : FunctionInvocation, IDisposable
 {
     private readonly List<Stream> readStreams = [];
@@ -29,8 +31,33 @@ internal sealed class TaskInvocation(
 
     public override CancellationToken CancellationToken => cancellationToken;
 
+    public override TData GetData<TData>(Func<PythonValue, TData> fromPython)
+    {
+        ArgumentNullException.ThrowIfNull(fromPython);
+        if (pythonData is null)
+        {
+            return GetData<TData>();
+        }
+
+        try
+        {
+            return fromPython(pythonData);
+        }
+        catch (PythonDataException exception)
+        {
+            throw new TaskFailureException($"The Python opener's data does not fit the function '{FunctionName}': {exception.Message}", exception);
+        }
+    }
+
     public override TData GetData<TData>()
     {
+        if (pythonData is not null)
+        {
+            throw new TaskFailureException(
+                $"The function '{FunctionName}' was given a Python opener, but its registration has no conversion for {typeof(TData).FullName}: "
+                + "mark its [DataSamples] parameter PythonOpener = true and rebuild, so that the generator emits one.");
+        }
+
         if (opener is null)
         {
             throw new TaskFailureException($"The function '{FunctionName}' reads data samples, but the task has no '{TaskBinding.OpenerId}' input.");

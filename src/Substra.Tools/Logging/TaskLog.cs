@@ -55,6 +55,16 @@ internal sealed class TaskLog(TextWriter standardError) : IDisposable
         }
     }
 
+    /// <summary>A line another process printed (the Python opener's output and tracebacks): as it is, whatever the level.</summary>
+    public void WriteRaw(string line)
+    {
+        lock (writeLock)
+        {
+            standardError.WriteLine(line);
+            file?.WriteLine(line);
+        }
+    }
+
     /// <summary>The reason a task failed: one line on stderr whatever the level, and the full exception in the file.</summary>
     public void WriteFailure(string reason, Exception? exception)
     {

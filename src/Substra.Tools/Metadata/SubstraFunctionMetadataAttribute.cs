@@ -16,4 +16,10 @@ public sealed class SubstraFunctionMetadataAttribute(string name, string schemaJ
 
     /// <summary>The description text (markdown), or <c>null</c> when the function has no documentation comment.</summary>
     public string? Description { get; } = description;
+
+    /// <summary>
+    /// Whether the function reads Python openers (<see cref="DataSamplesAttribute.PythonOpener"/>): its archive's image then
+    /// needs Python with numpy and pandas next to the .NET runtime.
+    /// </summary>
+    public bool ReadsPythonOpeners { get; set; }
 }

@@ -70,8 +70,9 @@ public static class OpenerArtifact
                 return;
             case OpenerFileKind.PythonModule:
                 throw new OpenerArtifactException(
-                    $"The opener '{path}' is a Python opener (a text module): a Python opener cannot feed a .NET function. "
-                    + "Register the dataset with a .NET opener artifact (dotnet build of a project with a [SubstraOpener] class gives <name>.opener).");
+                    $"The opener '{path}' is a Python opener (a text module), not a .NET opener artifact. "
+                    + "A .NET function reads it through the Python bridge when its parameter is declared [DataSamples(PythonOpener = true)]; "
+                    + "otherwise register the dataset with a .NET opener artifact (dotnet build of a project with a [SubstraOpener] class gives <name>.opener).");
             case OpenerFileKind.ZipWithoutManifest:
                 throw new OpenerArtifactException(
                     $"The opener '{path}' is a zip file without a '{ManifestEntryName}' entry, so it is not a .NET opener artifact. "

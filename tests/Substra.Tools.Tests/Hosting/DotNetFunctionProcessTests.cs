@@ -41,7 +41,7 @@ public sealed class DotNetFunctionProcessTests
     }
 
     [Fact]
-    public async Task A_python_opener_cannot_feed_a_dotnet_function()
+    public async Task A_python_opener_needs_a_function_that_declares_it_reads_python_openers()
     {
         using var task = new TaskFolder();
         File.Copy(Fixtures.PythonOpener, task.Input("opener.py"));
@@ -50,7 +50,8 @@ public sealed class DotNetFunctionProcessTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith(
-            $"error: The opener '{task.Input("opener.py")}' is a Python opener (a text module): a Python opener cannot feed a .NET function.",
+            $"error: The opener '{task.Input("opener.py")}' is a Python opener (a text module), but the function 'train' does not read Python openers. "
+            + "Declare its parameter [DataSamples(PythonOpener = true)] with a type the Python bridge produces",
             Assert.Single(result.ErrorLines),
             StringComparison.Ordinal);
     }

@@ -66,7 +66,7 @@ public sealed class OpenerArtifactTests
         Assert.Equal(OpenerFileKind.PythonModule, OpenerArtifact.Detect(python));
         Assert.Equal(OpenerFileKind.Unknown, OpenerArtifact.Detect(binary));
         Assert.Equal(OpenerFileKind.ZipWithoutManifest, OpenerArtifact.Detect(zip));
-        Assert.Contains("a Python opener cannot feed a .NET function", Assert.Throws<OpenerArtifactException>(() => OpenerArtifact.ReadManifest(python)).Message, StringComparison.Ordinal);
+        Assert.Contains("is a Python opener (a text module), not a .NET opener artifact", Assert.Throws<OpenerArtifactException>(() => OpenerArtifact.ReadManifest(python)).Message, StringComparison.Ordinal);
         Assert.Contains("neither a .NET opener artifact", Assert.Throws<OpenerArtifactException>(() => OpenerArtifact.ReadManifest(binary)).Message, StringComparison.Ordinal);
         Assert.Contains("without a 'substra-opener.json' entry", Assert.Throws<OpenerArtifactException>(() => OpenerArtifact.ReadManifest(zip)).Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", Assert.Throws<OpenerArtifactException>(() => OpenerArtifact.ReadManifest(folder.Combine("missing"))).Message, StringComparison.Ordinal);

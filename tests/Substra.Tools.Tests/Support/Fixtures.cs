@@ -14,6 +14,12 @@ public static class Fixtures
 
     public static string OpenerDll => Metadata("FixtureOpenerPath");
 
+    /// <summary>The C# functions that read Python openers (tests/fixtures/Substra.Tools.Fixture.PythonBridge).</summary>
+    public static string PythonBridgeDll => Metadata("FixturePythonBridgePath");
+
+    /// <summary>A Python opener written for the bridge tests (python/bridge/).</summary>
+    public static string BridgeOpener(string fileName) => Path.Combine(AppContext.BaseDirectory, "python", "bridge", fileName);
+
     public static string PythonScript => Path.Combine(AppContext.BaseDirectory, "python", "contract_function.py");
 
     public static string PythonOpener => Path.Combine(AppContext.BaseDirectory, "python", "csv_opener.py");

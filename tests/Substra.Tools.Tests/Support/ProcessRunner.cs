@@ -8,7 +8,7 @@ public static class ProcessRunner
     /// <summary>A guard against a hung process, not a timing assertion.</summary>
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
 
-    public static Process Start(string fileName, IEnumerable<string> arguments, string workingDirectory)
+    public static Process Start(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -23,12 +23,18 @@ public static class ProcessRunner
         }
 
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info) ?? throw new InvalidOperationException($"Cannot start {fileName}.");
     }
 
-    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory)
+    public static async Task<ProcessResult> RunAsync(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        using var process = Start(fileName, arguments, workingDirectory);
+        using var process = Start(fileName, arguments, workingDirectory, environment);
         return await WaitAsync(process);
     }
 

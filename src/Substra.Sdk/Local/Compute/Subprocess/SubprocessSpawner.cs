@@ -88,6 +88,11 @@ public sealed class SubprocessSpawner : ITaskSpawner
         TaskEnvironment.RemoveSecrets(startInfo.Environment);
         startInfo.Environment[TaskProcessReaper.PlatformVariable] = PlatformId;
         startInfo.Environment[TaskProcessReaper.RunVariable] = runId;
+        if (_options.PythonInterpreter is { Length: > 0 } python)
+        {
+            // A .NET function that reads a Python opener runs it with the same interpreter as Python functions.
+            startInfo.Environment[SubprocessSpawnerOptions.PythonEnvironmentVariable] = python;
+        }
 
         var wrapper = TaskProcessWrapper.ForThisMachine;
         WarnOnceWithoutDeathSignal(wrapper);

@@ -13,7 +13,8 @@ public sealed record SubprocessSpawnerOptions
 
     /// <summary>
     /// The interpreter for <c>.py</c> entrypoints. <c>null</c>: the <c>SUBSTRA_PYTHON</c> environment variable, else
-    /// <c>python3</c> on the PATH.
+    /// <c>python3</c> on the PATH. When set, task processes get it as <c>SUBSTRA_PYTHON</c>, so that a .NET function
+    /// runs a Python opener with it too.
     /// </summary>
     public string? PythonInterpreter { get; init; }
 
