@@ -24,6 +24,11 @@ IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
     Ansi = Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
     Interactive = Console.IsOutputRedirected ? InteractionSupport.No : InteractionSupport.Detect,
 });
+if (Console.IsOutputRedirected)
+{
+    // A file or a pipe has no width: keep log lines whole rather than wrapped at 80 columns.
+    console.Profile.Width = 200;
+}
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
