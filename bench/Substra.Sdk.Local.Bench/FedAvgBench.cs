@@ -16,12 +16,10 @@ namespace Substra.Sdk.Local.Bench;
 /// </summary>
 internal static class FedAvgBench
 {
-    private const string OpenerName = "fedavg-csv";
     private const int RowsPerOrganisation = 200;
 
     public static async Task RunAsync(string root, int organisations, int rounds, int? parallelism)
     {
-        var artifacts = BuildArtifacts.FromAssembly(typeof(FedAvgExperiment).Assembly);
         var services = new ServiceCollection();
         var substra = services.AddSubstra();
         var names = Enumerable.Range(1, organisations).Select(i => $"org-{i}").ToArray();
@@ -41,12 +39,12 @@ internal static class FedAvgBench
         var data = new DataOrganization[organisations];
         for (var i = 0; i < organisations; i++)
         {
-            data[i] = await RegisterDataAsync(clients[i], artifacts, Path.Combine(root, "fedavg-data", names[i]), i);
+            data[i] = await RegisterDataAsync(clients[i], Path.Combine(root, "fedavg-data", names[i]), i);
         }
 
         var aggregator = clients[0];
         var plan = new ComputePlanBuilder("FedAvg bench");
-        await FedAvgExperiment.AddFedAvgAsync(plan, aggregator, artifacts, data, rounds);
+        await FedAvgPlan.AddFedAvgAsync(plan, aggregator, data, rounds);
         var spec = plan.Build();
 
         var stopwatch = Stopwatch.StartNew();
@@ -70,18 +68,14 @@ internal static class FedAvgBench
     }
 
     // One train and one test sample folder per organisation, from the sample's own synthetic data.
-    private static async Task<DataOrganization> RegisterDataAsync(SubstraClient client, BuildArtifacts artifacts, string folder, int index)
+    private static async Task<DataOrganization> RegisterDataAsync(SubstraClient client, string folder, int index)
     {
         var rows = SyntheticData.Generate(index, RowsPerOrganisation);
         var testRows = RowsPerOrganisation / 5;
         var train = WriteSample(Path.Combine(folder, "train"), rows, 0, RowsPerOrganisation - testRows);
         var test = WriteSample(Path.Combine(folder, "test"), rows, RowsPerOrganisation - testRows, RowsPerOrganisation);
         var worker = (await client.ListOrganizationAsync()).Single(organisation => organisation.IsCurrent).Id;
-        var dataset = await client.AddDatasetAsync(new DatasetSpec
-        {
-            Name = $"fedavg bench data of {worker}", DataOpener = artifacts.Opener(OpenerName), Description = artifacts.OpenerDescription(OpenerName),
-            Permissions = Permissions.PublicAccess, LogsPermission = Permissions.PublicAccess,
-        });
+        var dataset = await client.AddDatasetAsync(FedAvgPlan.Dataset($"fedavg bench data of {worker}"));
         var trainKeys = await client.AddDataSamplesAsync(new DataSampleSpec { Paths = [train], DataManagerKeys = [dataset] });
         var testKeys = await client.AddDataSamplesAsync(new DataSampleSpec { Paths = [test], DataManagerKeys = [dataset] });
         return new DataOrganization(worker, dataset, trainKeys, testKeys);

@@ -185,7 +185,11 @@ IEnumerable<(string Name, string Archive)> FunctionArchives()
         string archive;
         try
         {
-            archive = BuildArtifacts.FromAssembly(typeof(TimedSpawner).Assembly).FunctionArchive("copy");
+            archive = SubstraArtifacts.Function("copy").Archive;
+            if (!File.Exists(archive))
+            {
+                throw new FileNotFoundException($"The C# trivial function's archive '{archive}' does not exist.", archive);
+            }
         }
         catch (FileNotFoundException missing)
         {

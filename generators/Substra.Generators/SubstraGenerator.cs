@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Substra.Generators.Diagnostics;
@@ -133,7 +134,8 @@ public sealed class SubstraGenerator : IIncrementalGenerator
         options.TryGetValue("build_property.RootNamespace", out var rootNamespace);
         options.TryGetValue("build_property.SubstraGenerateEntryPoint", out var generateEntryPoint);
         var disabled = string.Equals(generateEntryPoint?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
-        return new GeneratorOptions(string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace!.Trim(), !disabled);
+        // The SDK's default RootNamespace is the project name as is: "my-fl.Functions" must still give a valid namespace.
+        return new GeneratorOptions(string.IsNullOrWhiteSpace(rootNamespace) ? null : SanitizeNamespace(rootNamespace), !disabled);
     }
 
     private static EquatableArray<FunctionModel> SortFunctions(ImmutableArray<FunctionModel> functions)
@@ -175,13 +177,17 @@ public sealed class SubstraGenerator : IIncrementalGenerator
             startups.Select(static r => r.Value).FirstOrDefault(static v => v is not null));
     }
 
-    private static string SanitizeNamespace(string? assemblyName)
+    // As `dotnet new` names namespaces after a project: every character an identifier cannot hold becomes '_', a part
+    // that starts with a digit gets a leading '_', a keyword gets '@'. "my-fl.2024" becomes "my_fl._2024".
+    private static string SanitizeNamespace(string? name)
     {
-        var parts = (assemblyName ?? string.Empty)
+        var parts = (name ?? string.Empty)
+            .Trim()
             .Split('.')
-            .Select(static part => new string(part.Where(static c => char.IsLetterOrDigit(c) || c == '_').ToArray()))
             .Where(static part => part.Length > 0)
+            .Select(static part => new string(part.Select(static c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray()))
             .Select(static part => char.IsDigit(part[0]) ? "_" + part : part)
+            .Select(static part => SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None ? "@" + part : part)
             .ToArray();
         return parts.Length == 0 ? "SubstraGenerated" : string.Join(".", parts);
     }

@@ -10,8 +10,8 @@ public static class FedAvgSettings
 
     public const int Rounds = 5;
 
-    /// <summary>Rows per organisation: different sizes, so that FedAvg's weighting matters.</summary>
-    public static IReadOnlyList<int> RowsPerOrganisation { get; } = [3000, 2400, 1800];
+    /// <summary>Rows per organisation: very different sizes, so that FedAvg's weighting matters and takes rounds to settle.</summary>
+    public static IReadOnlyList<int> RowsPerOrganisation { get; } = [4000, 1500, 800];
 
     /// <summary>Training rows go into this many sample folders; one more folder holds the test rows.</summary>
     public const int TrainSamplesPerOrganisation = 4;
@@ -20,5 +20,5 @@ public static class FedAvgSettings
     public const double TestShare = 0.2;
 
     /// <summary>Local training per round: one epoch of mini-batch SGD.</summary>
-    public static SgdOptions Training { get; } = new() { LearningRate = 0.1, Epochs = 1, BatchSize = 32, L2 = 1e-4, Seed = 42 };
+    public static SgdOptions Training { get; } = new() { LearningRate = 0.2, Epochs = 1, BatchSize = 32, L2 = 1e-4, Seed = 42 };
 }

@@ -4,18 +4,39 @@ using System.Text;
 namespace Substra.Samples.FedAvg.Model;
 
 /// <summary>
-/// The sample's data: two Gaussian clusters (label 0 and 1) in <see cref="FeatureCount"/> dimensions, each organisation's
-/// rows shifted by its own offset so that the organisations are not identically distributed. Deterministic per seed.
+/// The sample's data, deliberately not identically distributed across organisations (non-IID). One rule labels every
+/// row: <c>label = 1</c> when <c>w·x + noise &gt; 0</c>, with a weight on each of the <see cref="FeatureCount"/>
+/// features. But each organisation measures only two of the features over their full range (org-1 x0 and x1, org-2 x2
+/// and x3, org-3 x4 and x5); the other four barely vary there. Each also sees a different mix of labels. Trained alone,
+/// an organisation learns its own two weights and nothing of the others, so its model fails on the other
+/// organisations' rows; FedAvg learns the whole rule without moving a row. Deterministic per seed.
 /// </summary>
 public static class SyntheticData
 {
-    public const int FeatureCount = 4;
+    public const int FeatureCount = 6;
 
     /// <summary>The name of the CSV file in each data-sample folder, read by the opener.</summary>
     public const string FileName = "data.csv";
 
-    private static readonly double[] ClassZeroCentre = [-1.0, -0.5, 0.8, 0.0];
-    private static readonly double[] ClassOneCentre = [1.0, 0.5, -0.8, 0.3];
+    /// <summary>How many features each organisation measures over their full range.</summary>
+    public const int FeaturesPerOrganisation = 2;
+
+    private static readonly double[] RuleWeights = [1.5, -1.2, 1.3, -1.0, 1.4, 1.1];
+
+    /// <summary>Moves each organisation's rows along its own features' part of the rule: a different share of label 1.</summary>
+    private static readonly double[] LabelShift = [-0.5, 0.0, 0.6];
+
+    private const double MeasuredSpread = 1.2;
+    private const double UnmeasuredSpread = 0.15;
+    private const double LabelNoise = 0.6;
+
+    /// <summary>The features organisation <paramref name="organisationIndex"/> (0-based) measures over their full range.</summary>
+    public static IReadOnlyList<int> MeasuredFeatures(int organisationIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(organisationIndex);
+        int first = organisationIndex % (FeatureCount / FeaturesPerOrganisation) * FeaturesPerOrganisation;
+        return Enumerable.Range(first, FeaturesPerOrganisation).ToArray();
+    }
 
     /// <summary>Rows for organisation <paramref name="organisationIndex"/> (0-based).</summary>
     public static LabeledData Generate(int organisationIndex, int rows, int seed = 2024)
@@ -24,29 +45,26 @@ public static class SyntheticData
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
         // Not HashCode.Combine: it is randomised per process, and the data must be the same on every run.
         var random = new Random(unchecked((seed * 7919) + organisationIndex) & int.MaxValue);
+        IReadOnlyList<int> measured = MeasuredFeatures(organisationIndex);
+        double shift = LabelShift[organisationIndex % LabelShift.Length];
+        double measuredNorm = Math.Sqrt(measured.Sum(j => RuleWeights[j] * RuleWeights[j]));
 
-        // Each organisation sees the clusters shifted along a direction of its own, and a different class balance.
-        double[] shift = new double[FeatureCount];
-        for (int j = 0; j < FeatureCount; j++)
-        {
-            shift[j] = 0.4 * Math.Sin((organisationIndex + 1) * (j + 1));
-        }
-
-        double positiveShare = 0.4 + (0.1 * (organisationIndex % 3));
         var features = new List<double[]>(rows);
         var labels = new List<int>(rows);
         for (int i = 0; i < rows; i++)
         {
-            int label = random.NextDouble() < positiveShare ? 1 : 0;
-            double[] centre = label == 1 ? ClassOneCentre : ClassZeroCentre;
             double[] x = new double[FeatureCount];
+            double score = LabelNoise * NextGaussian(random);
             for (int j = 0; j < FeatureCount; j++)
             {
-                x[j] = centre[j] + shift[j] + (1.1 * NextGaussian(random));
+                x[j] = measured.Contains(j)
+                    ? (shift * RuleWeights[j] / measuredNorm) + (MeasuredSpread * NextGaussian(random))
+                    : UnmeasuredSpread * NextGaussian(random);
+                score += RuleWeights[j] * x[j];
             }
 
             features.Add(x);
-            labels.Add(label);
+            labels.Add(score > 0 ? 1 : 0);
         }
 
         return new LabeledData(features, labels);

@@ -1,8 +1,8 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Substra.Samples.FedAvg.Functions;
+using Spectre.Console;
 using Substra.Samples.FedAvg.Model;
 using Substra.Sdk;
-using Substra.Sdk.Backends;
 using Substra.Sdk.Models;
 using Substra.Sdk.Plans;
 using Substra.Sdk.Schemas;
@@ -10,22 +10,22 @@ using Substra.Sdk.Schemas;
 namespace Substra.Samples.FedAvg;
 
 /// <summary>
-/// The whole sample: writes the data of three organisations, registers it with one local client per organisation,
-/// registers the functions built by <c>dotnet build</c>, runs the FedAvg plan with a progress bar and reports the
-/// accuracy per round next to the centralised baseline.
+/// The whole sample: writes the (non-IID) data of three organisations, registers it with one client per organisation,
+/// registers the functions built by <c>dotnet build</c>, runs FedAvg and each organisation training alone in one plan
+/// with a progress bar, and reports every model's accuracy on every organisation's test data next to the centralised
+/// model trained on the pooled data.
 /// </summary>
 public static class FedAvgExperiment
 {
-    private const string OpenerName = "fedavg-csv";
-
-    public static async Task<FedAvgResult> RunAsync(FedAvgRunOptions options, TextWriter console, CancellationToken cancellationToken)
+    public static async Task<FedAvgResult> RunAsync(ISubstraClientFactory clients, FedAvgRunOptions options, IAnsiConsole console, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         string work = Path.GetFullPath(options.WorkDirectory);
-        BuildArtifacts artifacts = BuildArtifacts.FromAssembly(typeof(FedAvgExperiment).Assembly);
+        IReadOnlyList<string> names = FedAvgClients.Names;
 
-        console.WriteLine($"Writing the data of {FedAvgSettings.Organisations} organisations under {work}");
+        console.WriteLine($"Writing the data of {names.Count} organisations under {work}");
         string dataDirectory = Path.Combine(work, "data");
         if (Directory.Exists(dataDirectory))
         {
@@ -35,94 +35,107 @@ public static class FedAvgExperiment
         IReadOnlyList<OrganisationData> organisations = SampleDataWriter.Write(dataDirectory);
 
         // The local platform keeps its workspace between runs; this sample regenerates its data above, so the samples a
-        // previous run registered would name files that changed under them: it starts from an empty workspace, and says so.
-        string workspace = Path.Combine(work, "local-worker");
+        // previous run registered would name files that changed under them: it starts from an empty workspace, and says
+        // so. Only the sample's own default workspace is removed, before any client opens it.
+        string workspace = FedAvgClients.DefaultWorkspace(options);
         if (Directory.Exists(workspace))
         {
             console.WriteLine($"Starting afresh: removing the previous run's local workspace {workspace} (its data samples point at the data regenerated above)");
             Directory.Delete(workspace, recursive: true);
         }
 
-        // One client per organisation, all on the local subprocess backend (they share the workspace's local platform).
-        var services = new ServiceCollection();
-        ISubstraBuilder substra = services.AddSubstra();
-        string[] names = Enumerable.Range(1, FedAvgSettings.Organisations).Select(i => $"org-{i}").ToArray();
-        foreach (string name in names)
+        SubstraClient[] organisationClients = names.Select(clients.CreateClient).ToArray();
+        var data = new DataOrganization[organisationClients.Length];
+        for (int i = 0; i < organisationClients.Length; i++)
         {
-            substra.AddClient(name, client =>
-            {
-                client.BackendType = BackendType.LocalSubprocess;
-                client.ConfigurationFile = "";
-                client.WorkspaceDirectory = workspace;
-                client.MaxParallelTasks = options.MaxParallelTasks;
-            });
-        }
-
-        await using ServiceProvider provider = services.BuildServiceProvider();
-        ISubstraClientFactory factory = provider.GetRequiredService<ISubstraClientFactory>();
-        SubstraClient[] clients = names.Select(factory.CreateClient).ToArray();
-
-        var organisationIds = new string[clients.Length];
-        var dataOrganisations = new DataOrganization[clients.Length];
-        for (int i = 0; i < clients.Length; i++)
-        {
-            organisationIds[i] = (await clients[i].ListOrganizationAsync(cancellationToken)).Single(o => o.IsCurrent).Id;
-            string datasetKey = await clients[i].AddDatasetAsync(
-                new DatasetSpec
-                {
-                    Name = $"fedavg data of {names[i]}",
-                    DataOpener = artifacts.Opener(OpenerName),
-                    Description = artifacts.OpenerDescription(OpenerName),
-                    Permissions = Permissions.PublicAccess,
-                    LogsPermission = Permissions.PublicAccess,
-                },
-                cancellationToken);
-            IReadOnlyList<string> trainKeys = await clients[i].AddDataSamplesAsync(
+            SubstraClient client = organisationClients[i];
+            string worker = (await client.ListOrganizationAsync(cancellationToken)).Single(o => o.IsCurrent).Id;
+            string datasetKey = await client.AddDatasetAsync(FedAvgPlan.Dataset($"fedavg data of {names[i]}"), cancellationToken);
+            IReadOnlyList<string> trainKeys = await client.AddDataSamplesAsync(
                 new DataSampleSpec { Paths = organisations[i].TrainFolders, DataManagerKeys = [datasetKey] }, cancellationToken: cancellationToken);
-            IReadOnlyList<string> testKeys = await clients[i].AddDataSamplesAsync(
+            IReadOnlyList<string> testKeys = await client.AddDataSamplesAsync(
                 new DataSampleSpec { Paths = [organisations[i].TestFolder], DataManagerKeys = [datasetKey] }, cancellationToken: cancellationToken);
-            dataOrganisations[i] = new DataOrganization(organisationIds[i], datasetKey, trainKeys, testKeys);
-            console.WriteLine($"  {names[i]} is {organisationIds[i]}: dataset {datasetKey}, {trainKeys.Count} train and {testKeys.Count} test samples");
+            data[i] = new DataOrganization(worker, datasetKey, trainKeys, testKeys);
+            console.WriteLine($"  {names[i]} is {worker} ({client.BackendMode}): dataset {datasetKey}, {trainKeys.Count} train and {testKeys.Count} test samples");
         }
 
-        // The first organisation registers the functions and aggregates.
-        SubstraClient aggregator = clients[0];
-        var plan = new ComputePlanBuilder("FedAvg sample").WithTag("fedavg").WithMetadata("rounds", options.Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await AddFedAvgAsync(plan, aggregator, artifacts, dataOrganisations, options.Rounds, cancellationToken);
-        ComputePlanSpec spec = plan.Build();
+        // The first organisation registers the functions, aggregates, and submits the plan.
+        SubstraClient aggregator = organisationClients[0];
+        var plan = new ComputePlanBuilder("FedAvg sample").WithTag("fedavg").WithMetadata("rounds", options.Rounds.ToString(CultureInfo.InvariantCulture));
+        var evaluations = new Dictionary<string, (ModelKind Kind, int? Round, string TrainedOn, int EvaluatedOn)>(StringComparer.Ordinal);
+        foreach (FederatedRound round in await FedAvgPlan.AddFedAvgAsync(plan, aggregator, data, options.Rounds, cancellationToken))
+        {
+            for (int j = 0; j < round.Evaluate.Count; j++)
+            {
+                evaluations[round.Evaluate[j].TaskId] = (ModelKind.FedAvg, round.Round, "all organisations", j);
+            }
+        }
 
-        console.WriteLine($"Running {spec.Tasks!.Count} tasks: {options.Rounds} rounds of FedAvg");
-        var progress = new PlanProgress(spec.Key, spec.Tasks.Count, new ConsoleProgressBar(console, interactive: !Console.IsOutputRedirected && ReferenceEquals(console, Console.Out)));
-        aggregator.TaskStateChanged += progress.OnTaskStateChanged;
-        ComputePlan finished;
-        try
+        for (int i = 0; i < data.Length; i++)
+        {
+            IReadOnlyList<PlanTask> alone = FedAvgPlan.AddTrainingAlone(plan, data[i], data, options.Rounds);
+            for (int j = 0; j < alone.Count; j++)
+            {
+                evaluations[alone[j].TaskId] = (ModelKind.LocalOnly, null, names[i], j);
+            }
+        }
+
+        ComputePlanSpec spec = plan.Build();
+        console.WriteLine($"Running {spec.Tasks!.Count} tasks: {options.Rounds} rounds of FedAvg, and each organisation training alone for {options.Rounds} rounds");
+        ComputePlan finished = await PlanProgress.ShowAsync(console, aggregator, spec.Key, spec.Tasks.Count, async () =>
         {
             await aggregator.AddComputePlanAsync(spec, cancellationToken: cancellationToken);
-            finished = await aggregator.WaitComputePlanAsync(spec.Key, pollingPeriod: TimeSpan.FromMilliseconds(250), raiseOnFailure: false, cancellationToken: cancellationToken);
-        }
-        finally
-        {
-            aggregator.TaskStateChanged -= progress.OnTaskStateChanged;
-            progress.Complete();
-        }
-
+            return await aggregator.WaitComputePlanAsync(spec.Key, pollingPeriod: TimeSpan.FromMilliseconds(250), raiseOnFailure: false, cancellationToken: cancellationToken);
+        });
         if (finished.Status != ComputePlanStatus.Done)
         {
             throw new FedAvgFailedException(await DescribeFailureAsync(aggregator, finished, cancellationToken));
         }
 
         Performances performances = await aggregator.GetPerformancesAsync(spec.Key, cancellationToken: cancellationToken);
-        var labels = organisationIds.Select((id, i) => (id, names[i])).ToDictionary(x => x.id, x => x.Item2);
-        var rows = performances.Rows
-            .Select(r => new RoundPerformance(r.RoundIdx ?? 0, labels.GetValueOrDefault(r.Worker, r.Worker), r.Performance))
-            .ToList();
-        var report = new PerformanceReport(rows, CentralisedBaseline.Evaluate(organisations, options.Rounds));
+        var report = new PerformanceReport(names, Models(performances, evaluations, names.Count)
+            .Append(new ModelAccuracy(ModelKind.Centralised, null, "pooled data", CentralisedBaseline.Evaluate(organisations, options.Rounds))));
 
         string csv = Path.Combine(work, "performances.csv");
         string svg = Path.Combine(work, "performances.svg");
-        await File.WriteAllTextAsync(csv, report.ToCsv(), cancellationToken);
-        await File.WriteAllTextAsync(svg, report.ToSvg(), cancellationToken);
+        await using (var writer = new StreamWriter(csv))
+        {
+            ReportCsv.Write(report, writer);
+        }
+
+        await File.WriteAllTextAsync(svg, ReportChart.ToSvg(report), cancellationToken);
         return new FedAvgResult(spec.Key, report, csv, svg);
+    }
+
+    // Groups the plan's performances by the model they measured, in the organisations' order.
+    private static IEnumerable<ModelAccuracy> Models(
+        Performances performances,
+        Dictionary<string, (ModelKind Kind, int? Round, string TrainedOn, int EvaluatedOn)> evaluations,
+        int organisations)
+    {
+        var models = new Dictionary<(ModelKind, int?, string), double[]>();
+        foreach (PerformanceRow row in performances.Rows)
+        {
+            if (!evaluations.TryGetValue(row.TaskKey, out var evaluation))
+            {
+                throw new FedAvgFailedException($"The plan reported a performance of task {row.TaskKey}, which is not one of its evaluations.");
+            }
+
+            var model = (evaluation.Kind, evaluation.Round, evaluation.TrainedOn);
+            if (!models.TryGetValue(model, out double[]? accuracies))
+            {
+                models[model] = accuracies = Enumerable.Repeat(double.NaN, organisations).ToArray();
+            }
+
+            accuracies[evaluation.EvaluatedOn] = row.Performance;
+        }
+
+        if (models.FirstOrDefault(m => m.Value.Any(double.IsNaN)) is { Value: not null } incomplete)
+        {
+            throw new FedAvgFailedException($"The plan reported no performance for some organisations' test data with the model {incomplete.Key}.");
+        }
+
+        return models.Select(m => new ModelAccuracy(m.Key.Item1, m.Key.Item2, m.Key.Item3, m.Value));
     }
 
     private static async Task<string> DescribeFailureAsync(SubstraClient client, ComputePlan plan, CancellationToken cancellationToken)
@@ -137,41 +150,5 @@ public static class FedAvgExperiment
         }
 
         return message;
-    }
-
-    /// <summary>
-    /// Registers the sample's train, aggregate and evaluate functions with <paramref name="aggregator"/> and adds
-    /// <paramref name="rounds"/> rounds of FedAvg over <paramref name="data"/> to <paramref name="plan"/>, aggregated by the
-    /// first organisation.
-    /// </summary>
-    public static async Task AddFedAvgAsync(
-        ComputePlanBuilder plan,
-        SubstraClient aggregator,
-        BuildArtifacts artifacts,
-        IReadOnlyList<DataOrganization> data,
-        int rounds,
-        CancellationToken cancellationToken = default)
-    {
-        foreach (Substra.Tools.Plans.FunctionHandle function in new Substra.Tools.Plans.FunctionHandle[]
-                 { FedAvgFunctions.Handles.Train, FedAvgFunctions.Handles.Aggregate, FedAvgFunctions.Handles.Evaluate })
-        {
-            string key = await aggregator.AddFunctionAsync(
-                FunctionSpec.FromSchema(function.Schema, artifacts.FunctionArchive(function.Name), artifacts.FunctionDescription(function.Name), Permissions.PublicAccess),
-                cancellationToken);
-            plan.WithFunctionKey(function, key);
-        }
-
-        foreach (DataOrganization organisation in data)
-        {
-            plan.WithDatasetOwner(organisation.DatasetKey, organisation.Worker);
-        }
-
-        plan.AddFedAvgRounds(
-            FedAvgFunctions.Handles.Train, h => h.Inputs.Model, h => h.Outputs.Model,
-            FedAvgFunctions.Handles.Aggregate, h => h.Inputs.Models, h => h.Outputs.Model,
-            FedAvgFunctions.Handles.Evaluate, h => h.Inputs.Model,
-            aggregator: data[0].Worker,
-            data,
-            rounds);
     }
 }

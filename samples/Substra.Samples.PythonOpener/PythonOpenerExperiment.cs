@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Substra.Samples.FedAvg;
 using Substra.Samples.PythonOpener.Functions;
 using Substra.Sdk;
 using Substra.Sdk.Backends;
@@ -24,7 +23,6 @@ public static class PythonOpenerExperiment
     public static async Task<IReadOnlyDictionary<string, double>> RunAsync(string work, string? python, TextWriter console, CancellationToken cancellationToken)
     {
         work = Path.GetFullPath(work);
-        var artifacts = BuildArtifacts.FromAssembly(typeof(PythonOpenerExperiment).Assembly);
         var dataFolder = Path.Combine(work, "data");
         var workspace = Path.Combine(work, "local-worker");
         foreach (var folder in new[] { dataFolder, workspace })
@@ -76,7 +74,7 @@ public static class PythonOpenerExperiment
         foreach (var function in new Substra.Tools.Plans.FunctionHandle[] { PatientFunctions.Handles.Train, PatientFunctions.Handles.Evaluate })
         {
             var key = await owner.AddFunctionAsync(
-                FunctionSpec.FromSchema(function.Schema, artifacts.FunctionArchive(function.Name), artifacts.FunctionDescription(function.Name), Permissions.PublicAccess),
+                SubstraArtifacts.Function(function).ToSpec(Permissions.PublicAccess),
                 cancellationToken);
             plan.WithFunctionKey(function, key);
         }

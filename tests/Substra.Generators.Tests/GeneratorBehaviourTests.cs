@@ -70,7 +70,22 @@ public sealed class GeneratorBehaviourTests
         var (result, output, _) = GeneratorHarness.Run(compilation, new Dictionary<string, string>());
 
         var registry = result.Results.Single().GeneratedSources.Single(static s => s.HintName == "SubstraFunctionRegistry.g.cs");
-        Assert.Contains("namespace MyCompany._2024.Functions", registry.SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("namespace My_Company._2024.Functions", registry.SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Empty(GeneratorHarness.Problems(output));
+    }
+
+    [Theory]
+    [InlineData("my-fl.Functions", "my_fl.Functions")]
+    [InlineData("Acme.Fl", "Acme.Fl")]
+    [InlineData("2fl.class", "_2fl.@class")]
+    [InlineData("my fl..Functions", "my_fl.Functions")]
+    public void RootNamespaceOfAnyProjectNameCompiles(string rootNamespace, string expected)
+    {
+        var compilation = GeneratorHarness.CreateCompilation([OneFunction], OutputKind.ConsoleApplication);
+        var (result, output, _) = GeneratorHarness.Run(compilation, new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
+
+        var registry = result.Results.Single().GeneratedSources.Single(static s => s.HintName == "SubstraFunctionRegistry.g.cs");
+        Assert.Contains($"namespace {expected}", registry.SourceText.ToString(), StringComparison.Ordinal);
         Assert.Empty(GeneratorHarness.Problems(output));
     }
 

@@ -18,6 +18,28 @@ public sealed class SyntheticDataTests
     }
 
     [Fact]
+    public void Each_organisation_measures_its_own_features_and_sees_its_own_label_mix()
+    {
+        var shares = new List<double>();
+        for (int organisation = 0; organisation < 3; organisation++)
+        {
+            LabeledData data = SyntheticData.Generate(organisation, 4000);
+            IReadOnlyList<int> measured = SyntheticData.MeasuredFeatures(organisation);
+            for (int j = 0; j < SyntheticData.FeatureCount; j++)
+            {
+                double spread = StandardDeviation(data.Features.Select(x => x[j]));
+                Assert.True(measured.Contains(j) ? spread > 1.0 : spread < 0.2, $"org-{organisation + 1}, x{j}: standard deviation {spread:F3}");
+            }
+
+            shares.Add(data.Labels.Average());
+        }
+
+        Assert.Equal([0, 1], SyntheticData.MeasuredFeatures(0));
+        Assert.Equal([4, 5], SyntheticData.MeasuredFeatures(2));
+        Assert.True(shares[0] < 0.42 && shares[1] is > 0.45 and < 0.55 && shares[2] > 0.6, $"label-1 shares {string.Join(", ", shares)}");
+    }
+
+    [Fact]
     public void Csv_round_trips_exactly()
     {
         string path = Path.Combine(Path.GetTempPath(), $"substra-sample-{Guid.NewGuid():N}.csv");
@@ -53,5 +75,12 @@ public sealed class SyntheticDataTests
         {
             File.Delete(path);
         }
+    }
+
+    private static double StandardDeviation(IEnumerable<double> values)
+    {
+        double[] all = values.ToArray();
+        double mean = all.Average();
+        return Math.Sqrt(all.Average(v => (v - mean) * (v - mean)));
     }
 }

@@ -16,7 +16,11 @@ internal sealed class DotNetCli(string packagesDirectory, string homeDirectory)
         private static string Tail(string text) => text.Length <= 12_000 ? text : "…" + text[^12_000..];
     }
 
-    public async Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+        => RunAsync(workingDirectory, timeout, [], arguments);
+
+    /// <param name="extraEnvironment">More variables for this run (e.g. a generated runner's SUBSTRA_ORG_1_*).</param>
+    public async Task<Result> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyList<KeyValuePair<string, string?>> extraEnvironment, params string[] arguments)
     {
         KeyValuePair<string, string?>[] environment =
         [
@@ -33,6 +37,11 @@ internal sealed class DotNetCli(string packagesDirectory, string homeDirectory)
             new("MSBuildExtensionsPath", null),
             new("MSBUILD_EXE_PATH", null),
             new("MSBuildSDKsPath", null),
+            // Whatever the machine's SUBSTRA_* say, a generated runner starts from its defaults unless a test configures it.
+            .. Environment.GetEnvironmentVariables().Keys.Cast<string>()
+                .Where(name => name.StartsWith("SUBSTRA_", StringComparison.OrdinalIgnoreCase))
+                .Select(name => new KeyValuePair<string, string?>(name, null)),
+            .. extraEnvironment,
         ];
         var (exitCode, output) = await OutputCapturingProcess.RunAsync("dotnet", workingDirectory, environment, timeout, arguments);
         return new Result(exitCode, output);

@@ -14,4 +14,5 @@ internal static class ErrorCodes
     public const string ConflictingAppFiles = "SUBB009";
     public const string NativeAotNotSupported = "SUBB010";
     public const string MachineSpecificBinary = "SUBB011";
+    public const string ArtifactsClassConflict = "SUBB012";
 }

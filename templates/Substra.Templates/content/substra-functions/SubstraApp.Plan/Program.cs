@@ -1,47 +1,61 @@
 using System.Globalization;
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Substra.Sdk;
+using Substra.Sdk.Exceptions;
 using Substra.Sdk.Models;
 using Substra.Sdk.Plans;
 using Substra.Sdk.Schemas;
+using Substra.Tools.Plans;
 using SubstraApp.Data;
 using SubstraApp.Functions;
+using SubstraApp.Plan;
 
-// Runs train → evaluate on one organisation. The same code runs on a remote platform: configure the client "org-1"
-// with SUBSTRA_ORG_1_BACKEND_TYPE=remote, SUBSTRA_ORG_1_URL and SUBSTRA_ORG_1_TOKEN (or the YAML file) instead.
+// Runs train → evaluate on one organisation, the client "org-1". Its backend comes from configuration: with nothing
+// configured, the local subprocess backend. To run the same code on a platform, set it in appsettings.json
+// ("Substra:Clients:org-1": { "BackendType": "remote", "Url": …, "Token": … }), or in the environment
+// (SUBSTRA_ORG_1_BACKEND_TYPE=remote, SUBSTRA_ORG_1_URL, SUBSTRA_ORG_1_TOKEN), or in the reference's YAML file
+// (SUBSTRA_CLIENTS_CONFIGURATION_FILE_PATH).
 string work = Path.GetFullPath(args.Length > 0 ? args[0] : Path.Combine("artifacts", "substra"));
-Artifacts artifacts = Artifacts.FromAssembly(typeof(Artifacts).Assembly);
 
 // Some data: one sample folder to train on, one to evaluate on.
 string trainFolder = WriteSample(Path.Combine(work, "data", "train"), [1.0, 2.0, 3.0, 4.0, 5.0]);
 string testFolder = WriteSample(Path.Combine(work, "data", "test"), [2.0, 3.0, 4.0]);
 
-var services = new ServiceCollection();
-services.AddSubstra().AddClient("org-1", options => options.WorkspaceDirectory ??= Path.Combine(work, "local-worker"));
-await using ServiceProvider provider = services.BuildServiceProvider();
-SubstraClient client = provider.GetRequiredService<ISubstraClientFactory>().CreateClient("org-1");
-string organisation = (await client.ListOrganizationAsync()).Single(o => o.IsCurrent).Id;
-
-string dataset = await client.AddDatasetAsync(new DatasetSpec
+// Configuration from appsettings.json (next to the program) and the environment; warnings and errors on standard error.
+HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+builder.Logging.ClearProviders();
+builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+builder.Services.AddSubstra().AddClient("org-1", builder.Configuration.GetSection("Substra:Clients:org-1"), options =>
+    options.WorkspaceDirectory ??= Path.Combine(work, "local-worker"));
+using IHost host = builder.Build();
+try
 {
-    Name = "measurements",
-    DataOpener = artifacts.Find("openers", "measurements.opener"),
-    Description = artifacts.Find("openers", "measurements.md"),
-    Permissions = Permissions.PublicAccess,
-    LogsPermission = Permissions.PublicAccess,
-});
+    // A bad setting stops the program here, naming it.
+    await host.StartAsync();
+}
+catch (BadConfigurationException error)
+{
+    Console.Error.WriteLine($"The Substra configuration is not valid: {error.Message}");
+    return 2;
+}
+
+SubstraClient client = host.Services.GetRequiredService<ISubstraClientFactory>().CreateClient("org-1");
+string organisation = (await client.ListOrganizationAsync()).Single(o => o.IsCurrent).Id;
+Console.WriteLine($"org-1 is {organisation} ({client.BackendMode} backend)");
+
+// The opener and the functions `dotnet build` packaged: the generated SubstraArtifacts class knows where they are.
+string dataset = await client.AddDatasetAsync(SubstraArtifacts.Openers.Measurements.ToDatasetSpec("measurements", Permissions.PublicAccess, Permissions.PublicAccess));
 IReadOnlyList<string> trainSamples = await client.AddDataSamplesAsync(new DataSampleSpec { Paths = [trainFolder], DataManagerKeys = [dataset] });
 IReadOnlyList<string> testSamples = await client.AddDataSamplesAsync(new DataSampleSpec { Paths = [testFolder], DataManagerKeys = [dataset] });
 
 var plan = new ComputePlanBuilder("SubstraApp").WithDatasetOwner(dataset, organisation);
-foreach (Substra.Tools.Plans.FunctionHandle function in new Substra.Tools.Plans.FunctionHandle[] { MeanFunctions.Handles.Train, MeanFunctions.Handles.Evaluate })
+foreach (FunctionHandle function in new FunctionHandle[] { MeanFunctions.Handles.Train, MeanFunctions.Handles.Evaluate })
 {
-    string key = await client.AddFunctionAsync(FunctionSpec.FromSchema(
-        function.Schema,
-        artifacts.Find("functions", function.Name + ".zip"),
-        artifacts.Find("functions", function.Name + ".md"),
-        Permissions.PublicAccess));
+    string key = await client.AddFunctionAsync(SubstraArtifacts.Function(function).ToSpec(Permissions.PublicAccess));
     plan.WithFunctionKey(function, key);
 }
 
@@ -54,6 +68,7 @@ plan.AddTask(MeanFunctions.Handles.Evaluate, organisation)
 ComputePlanSpec spec = plan.Build();
 client.TaskStateChanged += (_, change) => Console.WriteLine($"  task {change.TaskKey[..8]} {change.Status}");
 await client.AddComputePlanAsync(spec);
+Console.WriteLine($"Submitted compute plan {spec.Key}; waiting for it to finish");
 ComputePlan done = await client.WaitComputePlanAsync(spec.Key, raiseOnFailure: false);
 if (done.Status != ComputePlanStatus.Done)
 {
@@ -67,6 +82,7 @@ foreach (PerformanceRow row in performances.Rows)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Identifier} on {row.Worker}: mean absolute error {row.Performance:F4}"));
 }
 
+await host.StopAsync();
 return 0;
 
 static string WriteSample(string folder, double[] values)
@@ -74,17 +90,4 @@ static string WriteSample(string folder, double[] values)
     Directory.CreateDirectory(folder);
     File.WriteAllLines(Path.Combine(folder, MeasurementsOpener.FileName), values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
     return folder;
-}
-
-/// <summary>The Substra artifacts `dotnet build` wrote for the referenced projects (recorded by SubstraArtifacts.targets).</summary>
-internal sealed record Artifacts(IReadOnlyList<string> Folders)
-{
-    public static Artifacts FromAssembly(Assembly assembly) => new(assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Where(a => a.Key.StartsWith("SubstraArtifacts:", StringComparison.Ordinal) && a.Value is not null)
-        .Select(a => a.Value!)
-        .ToList());
-
-    public string Find(string kind, string file)
-        => Folders.Select(f => Path.Combine(f, kind, file)).FirstOrDefault(File.Exists)
-            ?? throw new FileNotFoundException($"'{kind}/{file}' was not built; run dotnet build first.");
 }

@@ -1,0 +1,7 @@
+namespace Substra.Build.ReferencedArtifacts;
+
+internal enum ArtifactKind
+{
+    Function,
+    Opener,
+}
