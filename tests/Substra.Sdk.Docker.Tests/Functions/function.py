@@ -67,6 +67,15 @@ elif name == "connect":
         sys.exit(7)
     with open(values(outputs, "model")[0], "w") as out:
         out.write("connected")
+elif name == "network":
+    interfaces = sorted(os.listdir("/sys/class/net"))
+    try:
+        socket.create_connection(("10.0.0.1", 80), timeout=5).close()
+        print("10.0.0.1: connected", flush=True)
+    except OSError as error:
+        print(f"10.0.0.1: {error.strerror or error!r}", flush=True)
+    with open(values(outputs, "model")[0], "w") as out:
+        out.write("interfaces=" + ",".join(interfaces))
 elif name == "sleep":
     print("sleeping", flush=True)
     time.sleep(600)
