@@ -64,12 +64,14 @@ internal sealed class PlanBench : IAsyncDisposable
     /// <summary>
     /// A platform running <paramref name="parallelism"/> tasks at once with the docker backend, its function registered,
     /// a seed model made and one warm-up task run (image built, engine connection open); when <paramref name="capture"/>
-    /// is set, the warm-up task's folders are copied there.
+    /// is set, the warm-up task's folders are copied there. <paramref name="prepareAhead"/>: containers created ahead of
+    /// their task (the default) or when it starts.
     /// </summary>
-    public static async Task<PlanBench> OpenAsync(string workspace, string archive, int parallelism, string? capture)
+    public static async Task<PlanBench> OpenAsync(string workspace, string archive, int parallelism, string? capture, bool prepareAhead = true)
     {
         var platformId = Guid.NewGuid().ToString("N");
-        var spawner = new CapturingSpawner(new DockerSpawner(DockerSpawnerOptions.FromEnvironment() with { PlatformId = platformId }));
+        var spawner = new CapturingSpawner(new DockerSpawner(
+            DockerSpawnerOptions.FromEnvironment() with { PlatformId = platformId, PrepareContainersAhead = prepareAhead }));
         var platform = LocalPlatform.Open(new LocalPlatformOptions
         {
             WorkspaceDirectory = workspace, MaxParallelTasks = parallelism, Spawner = spawner, LoggerFactory = NullLoggerFactory.Instance,

@@ -119,16 +119,18 @@ static async Task PlansAsync(string root, int taskCount)
     {
         await using var one = await PlanBench.OpenAsync(Path.Combine(root, "parallelism-1"), archive, 1, captured);
         await using var two = await PlanBench.OpenAsync(Path.Combine(root, "parallelism-2"), archive, 2, capture: null);
+        await using var onDemand = await PlanBench.OpenAsync(Path.Combine(root, "on-demand"), archive, 1, capture: null, prepareAhead: false);
         var bare = new BareDockerRun(image, captured);
         var segments = taskCount >= 40 ? 4 : 1;
         var perSegment = taskCount / segments;
         var bareRuns = Math.Max(3, perSegment / 3);
-        double chain = 0, fanOut1 = 0, fanOut2 = 0, bareNone = 0, bareDefault = 0;
+        double chain = 0, chainOnDemand = 0, fanOut1 = 0, fanOut2 = 0, bareNone = 0, bareDefault = 0;
         for (var segment = 0; segment < segments; segment++)
         {
             bareNone += await bare.MillisecondsPerRunAsync(bareRuns, networkNone: true) / (segments + 1);
             chain += await one.MillisecondsPerTaskAsync("chain", perSegment) / segments;
             bareDefault += await bare.MillisecondsPerRunAsync(bareRuns, networkNone: false) / (segments + 1);
+            chainOnDemand += await onDemand.MillisecondsPerTaskAsync("chain", perSegment) / segments;
             fanOut1 += await one.MillisecondsPerTaskAsync("fan-out", perSegment) / segments;
             fanOut2 += await two.MillisecondsPerTaskAsync("fan-out", perSegment) / segments;
         }
@@ -139,6 +141,7 @@ static async Task PlansAsync(string root, int taskCount)
         Console.WriteLine($"docker plans: {segments * perSegment} tasks per plan shape in {segments} segment(s), interleaved with {bareTotal} bare runs of each kind " +
             $"(python copy function, image {image[..21]}…)");
         Console.WriteLine($"docker plan, chain, parallelism 1: {chain:F1} ms per task");
+        Console.WriteLine($"docker plan, chain, parallelism 1, every container created when its task starts: {chainOnDemand:F1} ms per task");
         Console.WriteLine($"docker plan, fan-out, parallelism 1: {fanOut1:F1} ms per task");
         Console.WriteLine($"docker plan, fan-out, parallelism 2: {fanOut2:F1} ms per task");
         Console.WriteLine($"bare docker run --rm --network none, same image and command line: {bareNone:F1} ms per run");

@@ -86,11 +86,12 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
         var image = await _images.EnsureAsync(request.ArchivePath, request.ArchiveChecksum, cancellationToken);
         var folders = TaskFolders.Prepare(request);
         var recipe = ContainerRecipe.For(image, request);
-        var spare = _spares?.Begin(recipe, Path.GetDirectoryName(folders.Root)!);
+        var spare = _spares?.Begin(recipe);
         try
         {
             var (containerId, fromSpare) = await ContainerForAsync(request, recipe, folders, spare, cancellationToken);
-            var exitCode = await RunAsync(request, image.Tag, containerId, fromSpare ? spare : null, cancellationToken);
+            var exitCode = await RunAsync(request, image.Tag, containerId, fromSpare ? spare : null,
+                () => _spares?.PrepareNext(recipe, Path.GetDirectoryName(folders.Root)!), cancellationToken);
             if (exitCode != 0)
             {
                 if (_options.KeepFailedContainers)
@@ -165,8 +166,12 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
         }
     }
 
-    /// <summary>Starts the container, copies its output to the task's log and returns its exit code; a cancellation or a timeout kills and removes it.</summary>
-    private async Task<long> RunAsync(SpawnRequest request, string tag, string containerId, SpareContainers.Spare? spare, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the container (then calls <paramref name="started"/>), copies its output to the task's log and returns its
+    /// exit code; a cancellation or a timeout kills and removes it.
+    /// </summary>
+    private async Task<long> RunAsync(
+        SpawnRequest request, string tag, string containerId, SpareContainers.Spare? spare, Action started, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource();
         if (request.Timeout is { } limit) timeout.CancelAfter(limit);
@@ -185,6 +190,8 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
                     SpareContainers.ReleaseSlot(spare);
                 }
             }
+
+            started();
 
             using (var logs = await _engine.Client.Containers.GetContainerLogsAsync(
                        containerId, new ContainerLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true }, linked.Token))

@@ -40,48 +40,50 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
     }
 
     /// <summary>
-    /// A task of <paramref name="recipe"/> begins: takes a spare of the recipe if one waits (it is no longer a spare, the
-    /// caller owns it), and starts making the next one. Slots are made in <paramref name="slotParent"/>.
+    /// A task of <paramref name="recipe"/> begins: takes a spare of the recipe if one waits (it is no longer a spare: the
+    /// caller owns it).
     /// </summary>
-    public Spare? Begin(ContainerRecipe recipe, string slotParent)
+    public Spare? Begin(ContainerRecipe recipe)
     {
-        Spare? taken = null;
-        bool create;
         lock (_lock)
         {
-            if (_closed)
-            {
-                return null;
-            }
-
-            var index = _idle.FindIndex(spare => spare.Key == recipe.Key);
-            if (index >= 0)
-            {
-                taken = _idle[index];
-                _idle.RemoveAt(index);
-            }
-
             if (_uses.Count >= MaxRememberedRecipes)
             {
                 _uses.Clear();
             }
 
-            var uses = _uses[recipe.Key] = _uses.GetValueOrDefault(recipe.Key) + 1;
-            var running = _running[recipe.Key] = _running.GetValueOrDefault(recipe.Key) + 1;
-            var waiting = _idle.Count(spare => spare.Key == recipe.Key) + _creating.GetValueOrDefault(recipe.Key);
-            create = uses >= 2 && waiting < Math.Min(running, MaxPerRecipe);
-            if (create)
+            _uses[recipe.Key] = _uses.GetValueOrDefault(recipe.Key) + 1;
+            _running[recipe.Key] = _running.GetValueOrDefault(recipe.Key) + 1;
+            var index = _closed ? -1 : _idle.FindIndex(spare => spare.Key == recipe.Key);
+            if (index < 0)
             {
-                _creating[recipe.Key] = _creating.GetValueOrDefault(recipe.Key) + 1;
+                return null;
             }
-        }
 
-        if (create)
+            var taken = _idle[index];
+            _idle.RemoveAt(index);
+            return taken;
+        }
+    }
+
+    /// <summary>
+    /// A task of <paramref name="recipe"/> started: while it runs (the engine is idle meanwhile), the next container of
+    /// its recipe is made, with its slot in <paramref name="slotParent"/>.
+    /// </summary>
+    public void PrepareNext(ContainerRecipe recipe, string slotParent)
+    {
+        lock (_lock)
         {
-            Track(CreateAsync(recipe, slotParent));
+            var waiting = _idle.Count(spare => spare.Key == recipe.Key) + _creating.GetValueOrDefault(recipe.Key);
+            if (_closed || _uses.GetValueOrDefault(recipe.Key) < 2 || waiting >= Math.Min(_running.GetValueOrDefault(recipe.Key), MaxPerRecipe))
+            {
+                return;
+            }
+
+            _creating[recipe.Key] = _creating.GetValueOrDefault(recipe.Key) + 1;
         }
 
-        return taken;
+        Track(Task.Run(() => CreateAsync(recipe, slotParent)));
     }
 
     /// <summary>A task of <paramref name="recipe"/> ended (its container, spare or not, is the caller's to remove).</summary>
