@@ -86,9 +86,14 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
         var image = await _images.EnsureAsync(request.ArchivePath, request.ArchiveChecksum, cancellationToken);
         var folders = TaskFolders.Prepare(request);
         var recipe = ContainerRecipe.For(image, request);
-        var spare = _spares?.Begin(recipe);
+        SpareContainers.Spare? spare = null;
         try
         {
+            if (_spares is not null)
+            {
+                spare = await _spares.TakeAsync(recipe, cancellationToken);
+            }
+
             var (containerId, fromSpare) = await ContainerForAsync(request, recipe, folders, spare, cancellationToken);
             var exitCode = await RunAsync(request, image.Tag, containerId, fromSpare ? spare : null,
                 () => _spares?.PrepareNext(recipe, Path.GetDirectoryName(folders.Root)!), cancellationToken);

@@ -6,10 +6,11 @@ namespace Substra.Sdk.Local.Docker;
 /// <summary>
 /// Containers created ahead of their task: while a task runs, the next container of its recipe (image and data samples)
 /// is created, so that the next task of the recipe starts a container that exists instead of waiting for the engine to
-/// make one. A spare binds its volumes through the <c>task</c> link of its slot folder, pointed at the task's folder just
-/// before the start (the engine resolves bind sources when it starts a container). A spare runs one task at most, only
-/// of its own recipe. Spares are made from a recipe's second task on (a recipe seen once may never come back), at most
-/// one per running task of the recipe, and at most <see cref="MaxIdle"/> wait at once (the oldest goes first).
+/// make one (a task arriving while its recipe's spare is still being made waits for that one). A spare binds its volumes
+/// through the <c>task</c> link of its slot folder, pointed at the task's folder just before the start (the engine
+/// resolves bind sources when it starts a container). A spare runs one task at most, only of its own recipe. Spares are
+/// made from a recipe's second task on (a recipe seen once may never come back), at most one per running task of the
+/// recipe, and at most <see cref="MaxIdle"/> wait at once (the oldest goes first).
 /// </summary>
 /// <param name="engine">The engine the spares are created on.</param>
 /// <param name="parameters">The container of a recipe, given its name and the folder holding its volumes.</param>
@@ -27,10 +28,9 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
 
     private readonly Lock _lock = new();
     private readonly List<Spare> _idle = [];
+    private readonly List<Creation> _creating = [];
     private readonly Dictionary<string, int> _uses = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _running = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _creating = new(StringComparer.Ordinal);
-    private readonly HashSet<Task> _creations = [];
     private bool _closed;
 
     /// <summary>A created container waiting for a task of <paramref name="Key"/>'s recipe; its volumes live in <paramref name="Slot"/>.</summary>
@@ -39,12 +39,25 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
         public string Link => Path.Combine(Slot, "task");
     }
 
-    /// <summary>
-    /// A task of <paramref name="recipe"/> begins: takes a spare of the recipe if one waits (it is no longer a spare: the
-    /// caller owns it).
-    /// </summary>
-    public Spare? Begin(ContainerRecipe recipe)
+    /// <summary>A spare being made; a task of its recipe may claim it before it is done.</summary>
+    private sealed class Creation(string key)
     {
+        public string Key { get; } = key;
+
+        public bool Claimed { get; set; }
+
+        public TaskCompletionSource<Spare?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Done { get; set; } = Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A task of <paramref name="recipe"/> begins: takes a spare of the recipe if one waits, or the one being made (then
+    /// waits for it); null when there is none, or it could not be made. A taken spare is the caller's.
+    /// </summary>
+    public async Task<Spare?> TakeAsync(ContainerRecipe recipe, CancellationToken cancellationToken)
+    {
+        Creation? claimed = null;
         lock (_lock)
         {
             if (_uses.Count >= MaxRememberedRecipes)
@@ -54,15 +67,38 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
 
             _uses[recipe.Key] = _uses.GetValueOrDefault(recipe.Key) + 1;
             _running[recipe.Key] = _running.GetValueOrDefault(recipe.Key) + 1;
-            var index = _closed ? -1 : _idle.FindIndex(spare => spare.Key == recipe.Key);
-            if (index < 0)
+            if (_closed)
             {
                 return null;
             }
 
-            var taken = _idle[index];
-            _idle.RemoveAt(index);
-            return taken;
+            var index = _idle.FindIndex(spare => spare.Key == recipe.Key);
+            if (index >= 0)
+            {
+                var taken = _idle[index];
+                _idle.RemoveAt(index);
+                return taken;
+            }
+
+            claimed = _creating.FirstOrDefault(creation => creation.Key == recipe.Key && !creation.Claimed);
+            if (claimed is null)
+            {
+                return null;
+            }
+
+            claimed.Claimed = true;
+        }
+
+        try
+        {
+            return await claimed.Result.Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Given up on: the spare, once made, waits for the next task.
+            _ = claimed.Result.Task.ContinueWith(made => ReturnAsync(made.Result), CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
+            throw;
         }
     }
 
@@ -74,16 +110,17 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
     {
         lock (_lock)
         {
-            var waiting = _idle.Count(spare => spare.Key == recipe.Key) + _creating.GetValueOrDefault(recipe.Key);
+            var waiting = _idle.Count(spare => spare.Key == recipe.Key) + _creating.Count(made => made.Key == recipe.Key && !made.Claimed);
             if (_closed || _uses.GetValueOrDefault(recipe.Key) < 2 || waiting >= Math.Min(_running.GetValueOrDefault(recipe.Key), MaxPerRecipe))
             {
                 return;
             }
 
-            _creating[recipe.Key] = _creating.GetValueOrDefault(recipe.Key) + 1;
+            var creation = new Creation(recipe.Key);
+            _creating.Add(creation);
+            // Set under the lock: closing waits for every creation it can see.
+            creation.Done = Task.Run(() => CreateAsync(creation, recipe, slotParent));
         }
-
-        Track(Task.Run(() => CreateAsync(recipe, slotParent)));
     }
 
     /// <summary>A task of <paramref name="recipe"/> ended (its container, spare or not, is the caller's to remove).</summary>
@@ -143,7 +180,7 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
             _closed = true;
             idle = [.. _idle];
             _idle.Clear();
-            creations = [.. _creations];
+            creations = [.. _creating.Select(creation => creation.Done)];
         }
 
         await Task.WhenAll(idle.Select(spare => DiscardAsync(spare.ContainerId, spare.Slot)).Concat(creations));
@@ -178,10 +215,10 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
         }
     }
 
-    private async Task CreateAsync(ContainerRecipe recipe, string slotParent)
+    private async Task CreateAsync(Creation creation, ContainerRecipe recipe, string slotParent)
     {
         var slot = Path.Combine(slotParent, "spare-" + Guid.NewGuid().ToString("N"));
-        string? containerId = null;
+        Spare? spare = null;
         try
         {
             // The engine checks at creation that bind sources exist: the link points at empty folders until a task takes the spare.
@@ -193,74 +230,87 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
 
             File.CreateSymbolicLink(Path.Combine(slot, "task"), placeholder);
             var name = NamePrefix + Guid.NewGuid().ToString("N")[..12];
-            containerId = (await engine.Client.Containers.CreateContainerAsync(parameters(recipe, name, Path.Combine(slot, "task")), CancellationToken.None)).ID;
+            var created = await engine.Client.Containers.CreateContainerAsync(parameters(recipe, name, Path.Combine(slot, "task")), CancellationToken.None);
+            spare = new Spare(created.ID, recipe.Key, slot);
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
-            // A spare that cannot be made is no error: the next task creates its own container.
+            // A spare that cannot be made is no error: the task creates its own container.
+            DeleteSlot(slot);
         }
 
-        Spare? evicted = null;
-        var kept = false;
+        // One lock from "being made" to "waiting": a task beginning meanwhile finds it one way or the other.
+        Spare? delivered = null, evicted = null, discarded = null;
         lock (_lock)
         {
-            _creating[recipe.Key] = _creating.GetValueOrDefault(recipe.Key) - 1;
-            if (_creating[recipe.Key] <= 0)
+            _creating.Remove(creation);
+            if (spare is not null)
             {
-                _creating.Remove(recipe.Key);
-            }
-
-            if (containerId is not null && !_closed)
-            {
-                _idle.Add(new Spare(containerId, recipe.Key, slot));
-                kept = true;
-                if (_idle.Count > MaxIdle)
+                if (_closed)
                 {
-                    evicted = _idle[0];
-                    _idle.RemoveAt(0);
+                    discarded = spare;
+                }
+                else if (creation.Claimed)
+                {
+                    delivered = spare;
+                }
+                else
+                {
+                    evicted = WaitLocked(spare);
                 }
             }
         }
 
-        if (!kept)
-        {
-            await DiscardAsync(containerId, slot);
-        }
-
-        if (evicted is not null)
-        {
-            await DiscardAsync(evicted.ContainerId, evicted.Slot);
-        }
+        creation.Result.SetResult(delivered);
+        await DiscardAsync(discarded);
+        await DiscardAsync(evicted);
     }
 
-    private void Track(Task creation)
+    /// <summary>A made spare whose task gave up on it: it waits for the next task (or goes, when closing).</summary>
+    private async Task ReturnAsync(Spare? spare)
     {
+        Spare? evicted = null, discarded = null;
         lock (_lock)
         {
-            _creations.Add(creation);
+            if (_closed)
+            {
+                discarded = spare;
+            }
+            else if (spare is not null)
+            {
+                evicted = WaitLocked(spare);
+            }
         }
 
-        creation.ContinueWith(done =>
-        {
-            lock (_lock)
-            {
-                _creations.Remove(done);
-            }
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        await DiscardAsync(discarded);
+        await DiscardAsync(evicted);
     }
 
-    private async Task DiscardAsync(string? containerId, string slot)
+    /// <summary>Adds a waiting spare; returns the oldest one when too many wait.</summary>
+    private Spare? WaitLocked(Spare spare)
     {
-        if (containerId is not null)
+        _idle.Add(spare);
+        if (_idle.Count <= MaxIdle)
         {
-            try
-            {
-                await engine.Client.Containers.RemoveContainerAsync(containerId, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
-            }
-            catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or ObjectDisposedException)
-            {
-                // Already gone, or the engine went away: a never-started spare holds nothing, DockerCleanup finds it.
-            }
+            return null;
+        }
+
+        var oldest = _idle[0];
+        _idle.RemoveAt(0);
+        return oldest;
+    }
+
+    private Task DiscardAsync(Spare? spare) => spare is null ? Task.CompletedTask : DiscardAsync(spare.ContainerId, spare.Slot);
+
+    private async Task DiscardAsync(string containerId, string slot)
+    {
+        try
+        {
+            await engine.Client.Containers.RemoveContainerAsync(containerId, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or ObjectDisposedException)
+        {
+            // Already gone, or the engine went away: a never-started spare holds nothing, DockerCleanup finds it.
         }
 
         DeleteSlot(slot);
