@@ -8,6 +8,8 @@ namespace Substra.Sdk.Local.Docker;
 /// <summary>
 /// Runs tasks in containers of the image built from the function archive (the reference's docker spawner, confined):
 /// no network, no privileges, no new privileges, a non-root user, read-only inputs and data samples bind-mounted read-only.
+/// Off the tasks' critical path: the image is looked up once, the next container of a function is created while its
+/// current task runs (<see cref="SpareContainers"/>), and exited containers are removed in the background.
 /// </summary>
 public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
 {
