@@ -259,6 +259,8 @@ public sealed class SpareContainerTests(DockerEngineFixture engine) : IDisposabl
 
     private const string SampleKey = "5f2d0c9e-1111-4222-8333-944445555666";
 
+    private string SamplesRoot => Path.Combine(Path.GetTempPath(), "substra-docker-tests", _platformId);
+
     private DockerSpawner Spawner(DockerSpawnerOptions? options = null) =>
         new((options ?? new DockerSpawnerOptions()) with { PlatformId = _platformId });
 
@@ -272,7 +274,7 @@ public sealed class SpareContainerTests(DockerEngineFixture engine) : IDisposabl
     /// <summary>A sample folder shared by the tasks of a test (one per content).</summary>
     private string SharedSample(string content)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "substra-docker-tests", "spare-samples", _platformId, Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(content)));
+        var folder = Path.Combine(SamplesRoot, Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(content)));
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "data.txt"), content);
         return folder;
@@ -324,7 +326,7 @@ public sealed class SpareContainerTests(DockerEngineFixture engine) : IDisposabl
         _tasks.ForEach(task => task.Dispose());
         try
         {
-            Directory.Delete(Path.Combine(Path.GetTempPath(), "substra-docker-tests", "spare-samples", _platformId), recursive: true);
+            Directory.Delete(SamplesRoot, recursive: true);
         }
         catch (DirectoryNotFoundException)
         {
