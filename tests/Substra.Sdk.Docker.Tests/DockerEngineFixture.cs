@@ -44,9 +44,24 @@ public sealed class DockerEngineFixture : IAsyncLifetime
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>>
             {
-                ["label"] = new Dictionary<string, bool> { [$"{DockerLabels.TaskKey}={taskKey}"] = true },
+                ["name"] = new Dictionary<string, bool> { [DockerSpawner.ContainerNamePrefix(taskKey)] = true },
             },
         });
+
+    /// <summary>Every container of a spawner's platform, running or not, spares included.</summary>
+    public async Task<IList<ContainerListResponse>> ContainersOfPlatformAsync(string platformId) =>
+        await Client.Containers.ListContainersAsync(new ContainersListParameters
+        {
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = new Dictionary<string, bool> { [$"{DockerLabels.PlatformId}={platformId}"] = true },
+            },
+        });
+
+    /// <summary>The containers a spawner of the platform created ahead and that still wait for a task.</summary>
+    public async Task<List<ContainerListResponse>> SparesOfPlatformAsync(string platformId) =>
+        [.. (await ContainersOfPlatformAsync(platformId)).Where(container => container.Names.Any(name => name.TrimStart('/').StartsWith("substra-spare-", StringComparison.Ordinal)))];
 
     public async Task RemoveImageAsync(string archiveChecksum)
     {

@@ -25,9 +25,10 @@ public sealed class DockerSpawnerTests(DockerEngineFixture engine) : IDisposable
         _task.AddDataSample("sample-one");
         _task.AddDataSample("sample-two");
         var output = _task.AddOutput("model");
-        await using var spawner = new DockerSpawner();
+        var spawner = new DockerSpawner();
 
         await spawner.SpawnAsync(_task.Request(archive, rank: 3), Cancel());
+        await spawner.DisposeAsync();
 
         var written = await File.ReadAllTextAsync(output);
         Assert.StartsWith("previous[", written);
@@ -311,11 +312,93 @@ public sealed class DockerSpawnerTests(DockerEngineFixture engine) : IDisposable
     public async Task Failed_container_is_removed_by_default()
     {
         var archive = FunctionArchive.Python(_archives, "fail");
-        await using var spawner = new DockerSpawner();
+        var spawner = new DockerSpawner();
 
         await Assert.ThrowsAsync<ExecutionException>(() => spawner.SpawnAsync(_task.Request(archive), Cancel()));
+        await spawner.DisposeAsync();
 
         Assert.Empty(await engine.ContainersOfTaskAsync(_task.TaskKey));
+    }
+
+    [Fact]
+    public async Task Finished_tasks_container_is_removed_without_waiting_for_disposal()
+    {
+        var archive = FunctionArchive.Python(_archives, "train");
+        _task.AddOutput("model");
+        await using var spawner = new DockerSpawner();
+
+        await spawner.SpawnAsync(_task.Request(archive), Cancel());
+
+        // Removed off the task's critical path, so maybe a moment after the task returned.
+        await Eventually(async () => (await engine.ContainersOfTaskAsync(_task.TaskKey)).Count == 0);
+    }
+
+    [Fact]
+    public async Task Container_has_no_network_no_capabilities_and_read_only_inputs()
+    {
+        var archive = FunctionArchive.Python(_archives, "sleep");
+        _task.AddDataSample("sample");
+        await using var spawner = new DockerSpawner();
+        using var cancel = new CancellationTokenSource(Guard);
+
+        var running = spawner.SpawnAsync(_task.Request(archive), cancel.Token);
+        await _task.Logs.WaitForAsync("sleeping").WaitAsync(Guard);
+        var container = await engine.Client.Containers.InspectContainerAsync(Assert.Single(await engine.ContainersOfTaskAsync(_task.TaskKey)).ID);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+
+        Assert.Equal("none", container.HostConfig!.NetworkMode);
+        Assert.True(container.Config!.NetworkDisabled);
+        Assert.True(container.NetworkSettings?.Networks is null or { Count: 0 });
+        Assert.Equal(["ALL"], container.HostConfig.CapDrop);
+        Assert.Contains("no-new-privileges", container.HostConfig.SecurityOpt);
+        Assert.False(container.HostConfig.Privileged);
+        Assert.Equal("1000:1000", container.Config.User);
+        var mounts = container.Mounts.ToDictionary(mount => mount.Destination, mount => mount.RW);
+        Assert.Equal(4, mounts.Count);
+        Assert.False(mounts[DockerSpawner.InputsPath]);
+        Assert.True(mounts[DockerSpawner.OutputsPath]);
+        Assert.False(mounts[DockerSpawner.CliArgsPath]);
+        Assert.False(Assert.Single(mounts, mount => mount.Key.StartsWith(DockerSpawner.InputsPath + "/", StringComparison.Ordinal)).Value);
+    }
+
+    [Fact]
+    public async Task Function_sees_only_a_loopback_interface_and_reaches_no_address()
+    {
+        var archive = FunctionArchive.Python(_archives, "network");
+        var output = _task.AddOutput("model");
+        await using var spawner = new DockerSpawner();
+
+        await spawner.SpawnAsync(_task.Request(archive), Cancel());
+
+        Assert.Equal("interfaces=lo", await File.ReadAllTextAsync(output));
+        Assert.Contains(_task.Logs.Lines, line => line.StartsWith("10.0.0.1: ", StringComparison.Ordinal) && line.Contains("unreachable", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Image_removed_behind_the_spawners_back_is_built_again()
+    {
+        var archive = FunctionArchive.Python(_archives, "train", new Dictionary<string, string> { ["nonce.txt"] = Guid.NewGuid().ToString() });
+        try
+        {
+            await using var spawner = new DockerSpawner();
+            using var first = new TaskWorkspace();
+            using var second = new TaskWorkspace();
+            first.AddOutput("model");
+            var output = second.AddOutput("model");
+            await spawner.SpawnAsync(first.Request(archive), Cancel());
+            await Eventually(async () => (await engine.ContainersOfTaskAsync(first.TaskKey)).Count == 0);
+
+            await engine.RemoveImageAsync(archive.Checksum);
+            await spawner.SpawnAsync(second.Request(archive), Cancel());
+
+            Assert.Equal(2, spawner.BuildCount);
+            Assert.True(File.Exists(output));
+        }
+        finally
+        {
+            await engine.RemoveImageAsync(archive.Checksum);
+        }
     }
 
     [Fact]
@@ -351,6 +434,17 @@ public sealed class DockerSpawnerTests(DockerEngineFixture engine) : IDisposable
     }
 
     private static CancellationToken Cancel() => new CancellationTokenSource(Guard).Token;
+
+    /// <summary>Waits until <paramref name="condition"/> holds; fails after <see cref="Guard"/>.</summary>
+    internal static async Task Eventually(Func<Task<bool>> condition)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(watch.Elapsed < Guard, "the condition did not hold within the guard time");
+            await Task.Delay(20);
+        }
+    }
 
     public void Dispose() => _task.Dispose();
 }

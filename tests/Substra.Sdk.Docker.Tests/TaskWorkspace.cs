@@ -26,6 +26,9 @@ public sealed class TaskWorkspace : IDisposable
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>The host paths of the outputs added so far.</summary>
+    public List<string> Outputs { get; } = [];
+
     /// <summary>A model input: a file in inputs/ with the given content; returns its host path.</summary>
     public string AddModelInput(string identifier, string content)
     {
@@ -48,12 +51,20 @@ public sealed class TaskWorkspace : IDisposable
         return folder;
     }
 
+    /// <summary>An existing data sample folder (shared with other tasks) under <paramref name="key"/>.</summary>
+    public void AddDataSample(string key, string folder)
+    {
+        _samples[key] = folder;
+        _inputs.Add(Resource("datasamples", $"{SpawnRequest.InputsVolume}/{key}", multiple: true));
+    }
+
     /// <summary>An output; returns its host path (written by the function).</summary>
     public string AddOutput(string identifier)
     {
         var name = Guid.NewGuid().ToString();
         _outputs.Add(Resource(identifier, $"{SpawnRequest.OutputsVolume}/{name}", multiple: false));
-        return Path.Combine(TaskDirectory, "outputs", name);
+        Outputs.Add(Path.Combine(TaskDirectory, "outputs", name));
+        return Outputs[^1];
     }
 
     public SpawnRequest Request(FunctionArchive archive, int rank = 0, TimeSpan? timeout = null) => Request(archive.Path, archive.Checksum, [], rank, timeout);

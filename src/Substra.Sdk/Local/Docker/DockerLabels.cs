@@ -6,9 +6,6 @@ public static class DockerLabels
     /// <summary>Marks everything created by Substra.Framework (value <c>1</c>).</summary>
     public const string Framework = "substra.framework";
 
-    /// <summary>The task a container runs.</summary>
-    public const string TaskKey = "substra.task_key";
-
     /// <summary>
     /// The platform whose spawner created a container (<see cref="DockerSpawnerOptions.PlatformId"/>), so that
     /// <see cref="DockerCleanup.RemovePlatformContainersAsync"/> finds what a dead host left running.

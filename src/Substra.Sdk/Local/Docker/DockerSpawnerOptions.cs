@@ -36,13 +36,20 @@ public sealed record DockerSpawnerOptions
     /// <summary>Keeps the container of a task that exited non-zero (for <c>docker logs</c> / <c>docker inspect</c>); removed otherwise.</summary>
     public bool KeepFailedContainers { get; init; }
 
+    /// <summary>
+    /// Creates a function's next container while its current task runs, so that the next task of the function (with the
+    /// same data samples) starts one that exists instead of waiting for the engine to create it; a container created
+    /// ahead runs one task at most. On by default (Linux hosts); off: every container is created when its task starts.
+    /// </summary>
+    public bool PrepareContainersAhead { get; init; } = true;
+
     /// <summary>How far a function archive may expand when it becomes a build context; <c>null</c> for <see cref="ArchiveLimits.Default"/>.</summary>
     public ArchiveLimits? ArchiveLimits { get; init; }
 
     /// <summary>
     /// The defaults overridden by <c>SUBSTRA_DOCKER_CPUS</c> (e.g. 1.5), <c>SUBSTRA_DOCKER_MEMORY</c> and <c>SUBSTRA_DOCKER_SHM_SIZE</c>
-    /// (bytes, or with a k/m/g suffix: 512m, 8g), <c>SUBSTRA_DOCKER_USER</c> (uid[:gid], or <c>image</c> for the image's own user)
-    /// and <c>SUBSTRA_DOCKER_KEEP_FAILED_CONTAINERS</c> (true/false). The engine comes from <c>DOCKER_HOST</c>.
+    /// (bytes, or with a k/m/g suffix: 512m, 8g), <c>SUBSTRA_DOCKER_USER</c> (uid[:gid], or <c>image</c> for the image's own user),
+    /// <c>SUBSTRA_DOCKER_KEEP_FAILED_CONTAINERS</c> and <c>SUBSTRA_DOCKER_PREPARE_AHEAD</c> (true/false). The engine comes from <c>DOCKER_HOST</c>.
     /// </summary>
     public static DockerSpawnerOptions FromEnvironment(Func<string, string?>? read = null)
     {
@@ -63,21 +70,25 @@ public sealed record DockerSpawnerOptions
         if (Value("SUBSTRA_DOCKER_USER") is { } user) options = options with { NonRootUser = user == "image" ? null : user };
         if (Value("SUBSTRA_DOCKER_KEEP_FAILED_CONTAINERS") is { } keep)
         {
-            options = options with
-            {
-                KeepFailedContainers = keep.ToLowerInvariant() switch
-                {
-                    "true" or "1" or "yes" => true,
-                    "false" or "0" or "no" => false,
-                    _ => throw new ArgumentException($"SUBSTRA_DOCKER_KEEP_FAILED_CONTAINERS='{keep}' is not a boolean (true or false)."),
-                },
-            };
+            options = options with { KeepFailedContainers = ParseBoolean("SUBSTRA_DOCKER_KEEP_FAILED_CONTAINERS", keep) };
+        }
+
+        if (Value("SUBSTRA_DOCKER_PREPARE_AHEAD") is { } ahead)
+        {
+            options = options with { PrepareContainersAhead = ParseBoolean("SUBSTRA_DOCKER_PREPARE_AHEAD", ahead) };
         }
 
         return options;
 
         string? Value(string name) => read(name) is { Length: > 0 } value ? value.Trim() : null;
     }
+
+    private static bool ParseBoolean(string variable, string text) => text.ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" => true,
+        "false" or "0" or "no" => false,
+        _ => throw new ArgumentException($"{variable}='{text}' is not a boolean (true or false)."),
+    };
 
     private static long ParseSize(string variable, string text)
     {

@@ -10,13 +10,14 @@ namespace Substra.Sdk.Local.Docker;
 /// <summary>
 /// The images of function archives, tagged <c>function-&lt;archive sha256&gt;</c>: built once, then reused by every task,
 /// plan and run on the engine. Concurrent tasks of one function wait for a single build. The build context stops at
-/// <paramref name="limits"/>.
+/// <paramref name="limits"/>. An image found once is remembered: the next tasks of the function ask the engine nothing.
 /// </summary>
 internal sealed class FunctionImages(DockerEngine engine, ArchiveLimits limits)
 {
     // Process-wide: two spawners on one engine must not build the same tag twice either.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> BuildGates = new();
 
+    private readonly ConcurrentDictionary<string, FunctionImage> _known = new(StringComparer.Ordinal);
     private int _buildCount;
 
     /// <summary>How many builds this instance ran (reuse is visible as a count that does not grow).</summary>
@@ -34,27 +35,38 @@ internal sealed class FunctionImages(DockerEngine engine, ArchiveLimits limits)
     }
 
     /// <summary>The image for the archive, built if the engine does not have it yet.</summary>
-    public async Task<ImageInspectResponse> EnsureAsync(string archivePath, string archiveChecksum, CancellationToken cancellationToken)
+    public async Task<FunctionImage> EnsureAsync(string archivePath, string archiveChecksum, CancellationToken cancellationToken)
     {
         var tag = TagFor(archiveChecksum);
+        if (_known.TryGetValue(tag, out var known))
+        {
+            return known;
+        }
+
         var gate = BuildGates.GetOrAdd($"{engine.Endpoint}|{tag}", _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (await TryInspectAsync(tag, cancellationToken) is { } existing)
+            var inspected = await TryInspectAsync(tag, cancellationToken);
+            if (inspected is null)
             {
-                return existing;
+                await BuildAsync(tag, archivePath, archiveChecksum, cancellationToken);
+                inspected = await TryInspectAsync(tag, cancellationToken)
+                    ?? throw new BuildException($"The engine reported no error building {tag}, but has no image with that tag.");
             }
 
-            await BuildAsync(tag, archivePath, archiveChecksum, cancellationToken);
-            return await TryInspectAsync(tag, cancellationToken)
-                ?? throw new BuildException($"The engine reported no error building {tag}, but has no image with that tag.");
+            var image = new FunctionImage(tag, inspected.ID, inspected.Config?.User);
+            _known[tag] = image;
+            return image;
         }
         finally
         {
             gate.Release();
         }
     }
+
+    /// <summary>Forgets an image the engine no longer has (removed behind the spawner's back): the next task finds or builds it again.</summary>
+    public void Forget(string tag) => _known.TryRemove(tag, out _);
 
     public async Task<ImageInspectResponse?> TryInspectAsync(string tag, CancellationToken cancellationToken)
     {

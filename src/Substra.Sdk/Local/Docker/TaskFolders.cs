@@ -2,9 +2,15 @@ using Substra.Sdk.Local.Compute;
 
 namespace Substra.Sdk.Local.Docker;
 
-/// <summary>The host side of the container's mounts: the task's inputs, outputs and cli-args folders.</summary>
-internal sealed record TaskFolders(string Inputs, string Outputs, string CliArgs)
+/// <summary>The host side of the container's mounts: the task's inputs, outputs and cli-args folders, in <paramref name="Root"/>.</summary>
+internal sealed record TaskFolders(string Root)
 {
+    public string Inputs => Path.Combine(Root, "inputs");
+
+    public string Outputs => Path.Combine(Root, "outputs");
+
+    public string CliArgs => Path.Combine(Root, "cli-args");
+
     /// <summary>
     /// Writes <c>cli-args/arguments.txt</c> with the container paths, opens <c>outputs/</c> to the container's user and
     /// creates the mount points of the data samples (the inputs mount is read-only, so the engine could not create them).
@@ -17,8 +23,7 @@ internal sealed record TaskFolders(string Inputs, string Outputs, string CliArgs
             throw new BuildException($"The task directory '{taskDirectory}' does not exist; the local backend creates it before spawning.");
         }
 
-        var folders = new TaskFolders(
-            Path.Combine(taskDirectory, "inputs"), Path.Combine(taskDirectory, "outputs"), Path.Combine(taskDirectory, "cli-args"));
+        var folders = new TaskFolders(taskDirectory);
         Directory.CreateDirectory(folders.Inputs);
         Directory.CreateDirectory(folders.Outputs);
         Directory.CreateDirectory(folders.CliArgs);
