@@ -26,9 +26,7 @@ public sealed class SubstraGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Options);
 
         var compilationInfo = context.CompilationProvider
-            .Select(static (compilation, _) => new CompilationInfo(
-                compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication,
-                compilation.AssemblyName))
+            .Select(static (compilation, cancellationToken) => CreateCompilationInfo(compilation, cancellationToken))
             .WithTrackingName(TrackingNames.CompilationInfo);
 
         // Functions: the model (no location, so moving code does not re-emit), keys for duplicate names, diagnostics.
@@ -102,6 +100,15 @@ public sealed class SubstraGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(project, static (spc, model) => Execute(spc, model));
     }
 
+    private static CompilationInfo CreateCompilationInfo(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var executable = compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication;
+        return new CompilationInfo(
+            executable,
+            compilation.AssemblyName,
+            executable ? ReferencedOpenerFinder.Find(compilation, cancellationToken) : EquatableArray<ReferencedOpenerModel>.Empty);
+    }
+
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options)
     {
         options.TryGetValue("build_property.RootNamespace", out var rootNamespace);
@@ -145,7 +152,8 @@ public sealed class SubstraGenerator : IIncrementalGenerator
             compilation.IsExecutable && options.GenerateEntryPoint,
             distinct,
             openers.Select(static r => r.Value).FirstOrDefault(static v => v is not null),
-            startups.Select(static r => r.Value).FirstOrDefault(static v => v is not null));
+            startups.Select(static r => r.Value).FirstOrDefault(static v => v is not null),
+            compilation.ReferencedOpeners);
     }
 
     private static string SanitizeNamespace(string? assemblyName)

@@ -12,6 +12,10 @@ internal static class ErrorCodes
     public const string InvalidMetadata = "SUBB007";
     public const string DuplicateName = "SUBB008";
     public const string ConflictingAppFiles = "SUBB009";
-    public const string NativeAotNotSupported = "SUBB010";
+    // SUBB010 (PublishAot ignored) is retired: PublishAot now gives native archives.
     public const string MachineSpecificBinary = "SUBB011";
+
+    // SUBB012-SUBB014 (native archives: PublishAot missing, not a Linux machine, no native toolchain) are raised by
+    // build/Substra.Build.targets before publishing.
+    public const string NativeExecutableMissing = "SUBB015";
 }

@@ -37,6 +37,15 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
     [Required, NotNull]
     public ITaskItem[]? ApplicationFiles { get; set; }
 
+    /// <summary>
+    /// What function archives hold, when it differs from <see cref="ApplicationFiles"/>: the application published for
+    /// the platform (ReadyToRun, or a native executable). Openers always hold <see cref="ApplicationFiles"/>.
+    /// </summary>
+    public ITaskItem[]? FunctionFiles { get; set; }
+
+    /// <summary>The file name of the native executable among <see cref="FunctionFiles"/>; the archives run it instead of <c>dotnet</c>.</summary>
+    public string? NativeExecutable { get; set; }
+
     [Required, NotNull]
     public string? FunctionsDirectory { get; set; }
 
@@ -46,8 +55,6 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
     public string? OutputType { get; set; }
 
     public string? BaseImage { get; set; }
-
-    public bool PublishAot { get; set; }
 
     public string? DockerfileTemplate { get; set; }
 
@@ -109,7 +116,7 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
             return;
         }
 
-        var applicationFiles = ReadApplicationFiles();
+        var applicationFiles = ReadApplicationFiles(ApplicationFiles);
         if (applicationFiles is null)
         {
             return;
@@ -122,7 +129,13 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
 
         if (metadata.Functions.Count > 0)
         {
-            PackageFunctions(metadata.Functions, applicationFiles, artifacts);
+            var functionFiles = FunctionFiles is null ? applicationFiles : ReadApplicationFiles(FunctionFiles);
+            if (functionFiles is null)
+            {
+                return;
+            }
+
+            PackageFunctions(metadata.Functions, functionFiles, artifacts);
         }
 
         foreach (var opener in metadata.Openers)
@@ -148,10 +161,19 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
             return;
         }
 
-        if (PublishAot)
+        var native = !string.IsNullOrEmpty(NativeExecutable);
+        if (native)
         {
-            Log.LogWarning(null, ErrorCodes.NativeAotNotSupported, null, ProjectFile, 0, 0, 0, 0,
-                "PublishAot is set, but function archives are not built with native AOT yet: they contain the framework-dependent application and run with 'dotnet'. Remove PublishAot to silence this warning.");
+            var index = applicationFiles.FindIndex(file => file.Path == NativeExecutable);
+            if (index < 0)
+            {
+                LogCodedError(ErrorCodes.NativeExecutableMissing,
+                    $"The native publish of this project produced no '{NativeExecutable}' executable (it produced: {string.Join(", ", applicationFiles.Select(file => file.Path))}). Check the publish output above, or set SubstraNativeAot=false.");
+                return;
+            }
+
+            applicationFiles = [.. applicationFiles];
+            applicationFiles[index] = applicationFiles[index] with { Executable = true };
         }
 
         var dockerfile = TemplateStore.Get(TemplateStore.Dockerfile, DockerfileTemplate, DockerfileProperty);
@@ -160,13 +182,17 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
 
         foreach (var function in functions)
         {
-            var entrypoint = $"[\"dotnet\", \"{AssemblyFileName}\", \"--function-name\", \"{function.Name}\"]";
+            // A native executable runs from the WORKDIR; the others on the image's dotnet.
+            var entrypoint = native
+                ? $"[\"./{NativeExecutable}\", \"--function-name\", \"{function.Name}\"]"
+                : $"[\"dotnet\", \"{AssemblyFileName}\", \"--function-name\", \"{function.Name}\"]";
             var dockerfileText = TemplateStore.Render(dockerfile, new Dictionary<string, object?>
             {
                 ["base_image"] = baseImage,
                 ["entrypoint"] = entrypoint,
                 ["function_name"] = function.Name,
                 ["assembly_file"] = AssemblyFileName,
+                ["native_executable"] = native ? NativeExecutable : null,
                 ["schema_json"] = function.SchemaJson,
             }, DockerfileProperty);
 
@@ -300,11 +326,11 @@ public sealed partial class PackageSubstraArtifacts : Microsoft.Build.Utilities.
         }
     }
 
-    private List<ArchiveEntry>? ReadApplicationFiles()
+    private List<ArchiveEntry>? ReadApplicationFiles(ITaskItem[] files)
     {
         var byPath = new SortedDictionary<string, (string Source, byte[] Content)>(StringComparer.Ordinal);
         var ok = true;
-        foreach (var item in ApplicationFiles)
+        foreach (var item in files)
         {
             var relativePath = item.GetMetadata("RelativePath");
             if (string.IsNullOrEmpty(relativePath))

@@ -31,7 +31,19 @@ public static class SubstraFunctionHost
         string[] args,
         IReadOnlyList<FunctionDescriptor> functions,
         Action<IServiceCollection> configureServices)
-        => Run(args, functions, configureServices, Console.Out, Console.Error);
+        => Run(args, functions, configureServices, [], Console.Out, Console.Error);
+
+    /// <summary>
+    /// <see cref="Run(string[], IReadOnlyList{FunctionDescriptor}, Action{IServiceCollection})"/>, with the openers
+    /// compiled into the app: an opener artifact that names one of them runs its code, without loading assemblies
+    /// (the only way a native app runs a .NET opener).
+    /// </summary>
+    public static int Run(
+        string[] args,
+        IReadOnlyList<FunctionDescriptor> functions,
+        Action<IServiceCollection> configureServices,
+        IReadOnlyList<OpenerDescriptor> openers)
+        => Run(args, functions, configureServices, openers, Console.Out, Console.Error);
 
     internal static int Run(
         string[] args,
@@ -39,10 +51,20 @@ public static class SubstraFunctionHost
         Action<IServiceCollection> configureServices,
         TextWriter standardOutput,
         TextWriter standardError)
+        => Run(args, functions, configureServices, [], standardOutput, standardError);
+
+    internal static int Run(
+        string[] args,
+        IReadOnlyList<FunctionDescriptor> functions,
+        Action<IServiceCollection> configureServices,
+        IReadOnlyList<OpenerDescriptor> openers,
+        TextWriter standardOutput,
+        TextWriter standardError)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(functions);
         ArgumentNullException.ThrowIfNull(configureServices);
+        ArgumentNullException.ThrowIfNull(openers);
 
         using var log = new TaskLog(standardError);
         TaskCommandLine commandLine;
@@ -72,7 +94,7 @@ public static class SubstraFunctionHost
                 log.OpenFile(commandLine.LogPath);
             }
 
-            RunTask(commandLine, functions, configureServices, log, cancellation.Token);
+            RunTask(commandLine, functions, configureServices, openers, log, cancellation.Token);
             return 0;
         }
         catch (OperationCanceledException exception) when (cancellation.IsCancellationRequested)
@@ -91,12 +113,13 @@ public static class SubstraFunctionHost
         TaskCommandLine commandLine,
         IReadOnlyList<FunctionDescriptor> functions,
         Action<IServiceCollection> configureServices,
+        IReadOnlyList<OpenerDescriptor> openers,
         TaskLog log,
         CancellationToken cancellationToken)
     {
         var function = FindFunction(commandLine.FunctionName, functions);
         var binding = TaskBinding.Bind(function.Schema, commandLine);
-        var opener = binding.OpenerPath is null ? null : OpenerLoader.Load(binding.OpenerPath);
+        var opener = binding.OpenerPath is null ? null : OpenerLoader.Load(binding.OpenerPath, openers);
         if (commandLine.FakeData && opener is not null && commandLine.NFakeSamples is null)
         {
             throw new TaskFailureException("--fake-data needs --n-fake-samples: the opener makes that many fake samples.");
