@@ -21,6 +21,9 @@ public sealed class BuildArtifacts
             .Where(a => a.Key.StartsWith("SubstraArtifacts:", StringComparison.Ordinal) && a.Value is not null)
             .Select(a => a.Value!));
 
+    /// <summary>These artifacts, with <paramref name="folder"/> searched first (e.g. the native archives of another build).</summary>
+    public BuildArtifacts SearchingFirst(string folder) => new([folder, .. folders]);
+
     public string FunctionArchive(string name) => Find(Path.Combine("functions", name + ".zip"), $"function '{name}'");
 
     public string FunctionDescription(string name) => Find(Path.Combine("functions", name + ".md"), $"function '{name}'");

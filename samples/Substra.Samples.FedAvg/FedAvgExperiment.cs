@@ -23,7 +23,7 @@ public static class FedAvgExperiment
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
         string work = Path.GetFullPath(options.WorkDirectory);
-        BuildArtifacts artifacts = BuildArtifacts.FromAssembly(typeof(FedAvgExperiment).Assembly);
+        BuildArtifacts artifacts = options.Artifacts ?? BuildArtifacts.FromAssembly(typeof(FedAvgExperiment).Assembly);
 
         console.WriteLine($"Writing the data of {FedAvgSettings.Organisations} organisations under {work}");
         string dataDirectory = Path.Combine(work, "data");
@@ -43,7 +43,7 @@ public static class FedAvgExperiment
             Directory.Delete(workspace, recursive: true);
         }
 
-        // One client per organisation, all on the local subprocess backend (they share the workspace's local platform).
+        // One client per organisation, all on the same local backend (they share the workspace's local platform).
         var services = new ServiceCollection();
         ISubstraBuilder substra = services.AddSubstra();
         string[] names = Enumerable.Range(1, FedAvgSettings.Organisations).Select(i => $"org-{i}").ToArray();
@@ -51,7 +51,7 @@ public static class FedAvgExperiment
         {
             substra.AddClient(name, client =>
             {
-                client.BackendType = BackendType.LocalSubprocess;
+                client.BackendType = options.Backend;
                 client.ConfigurationFile = "";
                 client.WorkspaceDirectory = workspace;
                 client.MaxParallelTasks = options.MaxParallelTasks;

@@ -13,6 +13,12 @@ public sealed record FedAvgRunOptions
     /// <summary>How many tasks run at once; the processor count when null.</summary>
     public int? MaxParallelTasks { get; init; }
 
+    /// <summary>The local backend that runs the tasks: subprocesses (the default) or Docker containers.</summary>
+    public Substra.Sdk.BackendType Backend { get; init; } = Substra.Sdk.BackendType.LocalSubprocess;
+
+    /// <summary>Where the function archives and the opener are; those <c>dotnet build</c> wrote for the referenced projects when null.</summary>
+    public BuildArtifacts? Artifacts { get; init; }
+
     /// <summary>Parses <c>--work-dir DIR</c>, <c>--rounds N</c> and <c>--parallel N</c>.</summary>
     public static FedAvgRunOptions Parse(IReadOnlyList<string> args)
     {
