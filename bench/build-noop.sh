@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # No-op incremental `dotnet build` of a project with 5 functions, with and without the Substra packaging targets
 # (median of N runs each, default 5), and the size of one function archive.
-# Usage: bench/build-noop.sh [runs] [source|package]
+# Usage: bench/build-noop.sh [runs] [source|package] [native]
 #   source  (default): the project imports eng/Substra.FromSource.targets (project references, as in this repo)
 #   package: the project references the Substra.Tools package packed from this repo into a temporary feed (as users do)
+#   native: the project sets PublishAot (NativeAOT archives) and builds in Release; the first build's time is printed too
 set -euo pipefail
 runs="${1:-5}"
 mode="${2:-source}"
+native="${3:-}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/substra-build-noop.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
@@ -23,6 +25,7 @@ cat > "$project/Bench.Functions.csproj" <<XML
     <OutputType>Exe</OutputType>
     <Nullable>enable</Nullable>
     <ImplicitUsings>enable</ImplicitUsings>
+    __NATIVE__
   </PropertyGroup>
   __SUBSTRA__
 </Project>
@@ -55,7 +58,14 @@ fi
   echo '}'
 } > "$project/Functions.cs"
 
-build() { dotnet build "$project" -nodeReuse:false --no-restore "$@" > "$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; }
+configuration=Debug
+if [ "$native" = native ]; then
+  configuration=Release
+  sed -i "s|__NATIVE__|<PublishAot>true</PublishAot>|" "$project/Bench.Functions.csproj"
+else
+  sed -i "s|__NATIVE__||" "$project/Bench.Functions.csproj"
+fi
+build() { dotnet build "$project" -c "$configuration" -nodeReuse:false --no-restore "$@" > "$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 measure() { # $@: extra build arguments; prints the median wall time in ms
   build "$@"   # warm-up: brings everything up to date for these arguments
@@ -66,10 +76,14 @@ measure() { # $@: extra build arguments; prints the median wall time in ms
 }
 
 dotnet restore "$project" > "$work/restore.log" 2>&1 || { cat "$work/restore.log"; exit 1; }
+if [ "$native" = native ]; then
+  start=$(date +%s%N); build; end=$(date +%s%N)
+  echo "first build ($mode, native): $(( (end - start) / 1000000 )) ms"
+fi
 with=$(measure)
 # Measured now: a build with SubstraPackage=false removes the artifacts of earlier builds (IncrementalClean).
-archive="$project/bin/Debug/net10.0/substra/functions/fn1.zip"
+archive="$project/bin/$configuration/net10.0/substra/functions/fn1.zip"
 size="$(stat -c %s "$archive") bytes ($(unzip -l "$archive" | tail -1 | awk '{print $2}') entries)"
 without=$(measure -p:SubstraPackage=false)
-echo "no-op build ($mode), 5 functions, median of $runs: with packaging ${with} ms, without ${without} ms, ratio $(awk "BEGIN {printf \"%.2f\", $with/$without}")"
+echo "no-op build ($mode${native:+, $native}), 5 functions, median of $runs: with packaging ${with} ms, without ${without} ms, ratio $(awk "BEGIN {printf \"%.2f\", $with/$without}")"
 echo "archive size: $size"
