@@ -11,7 +11,7 @@ mode="${2:-source}"
 native="${3:-}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/substra-build-noop.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
+[ -n "${SUBSTRA_BENCH_KEEP:-}" ] && echo "keeping $work" >&2 || trap 'rm -rf "$work"' EXIT
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MSBUILDUSESERVER=0 DOTNET_CLI_USE_MSBUILD_SERVER=0
 
 project="$work/Bench.Functions"
