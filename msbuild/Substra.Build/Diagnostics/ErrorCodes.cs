@@ -15,7 +15,8 @@ internal static class ErrorCodes
     // SUBB010 (PublishAot ignored) is retired: PublishAot now gives native archives.
     public const string MachineSpecificBinary = "SUBB011";
 
-    // SUBB012-SUBB014 (native archives: PublishAot missing, not a Linux machine, no native toolchain) are raised by
-    // build/Substra.Build.targets before publishing.
+    // SUBB012 (SubstraNativeAot without PublishAot) is raised by build/Substra.Build.targets.
+    public const string NativeAotNotLinux = "SUBB013";
+    public const string NativeToolchainMissing = "SUBB014";
     public const string NativeExecutableMissing = "SUBB015";
 }
