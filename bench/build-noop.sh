@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# No-op incremental `dotnet build` of a project with 5 functions, with and without the Substra packaging targets
-# (median of N runs each, default 5), and the size of one function archive.
+# No-op incremental `dotnet build` of a project with 5 functions, with the Substra packaging targets and of the same
+# project with packaging off, interleaved (median of N runs each, default 5), and the size of one function archive.
 # Usage: bench/build-noop.sh [runs] [source|package] [native]
 #   source  (default): the project imports eng/Substra.FromSource.targets (project references, as in this repo)
 #   package: the project references the Substra.Tools package packed from this repo into a temporary feed (as users do)
@@ -65,25 +65,31 @@ if [ "$native" = native ]; then
 else
   sed -i "s|__NATIVE__||" "$project/Bench.Functions.csproj"
 fi
-build() { dotnet build "$project" -c "$configuration" -nodeReuse:false --no-restore "$@" > "$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-measure() { # $@: extra build arguments; prints the median wall time in ms
-  build "$@"   # warm-up: brings everything up to date for these arguments
-  for _ in $(seq "$runs"); do
-    start=$(date +%s%N); build "$@"; end=$(date +%s%N)
-    echo $(( (end - start) / 1000000 ))
-  done | median
-}
+# The plain project: the same files, packaging off (SubstraPackage=false in its file), in a folder of its own, so that
+# the two are measured interleaved (alike under a changing load) and neither build undoes the other's outputs.
+plain="$work/Plain.Functions"
+mkdir -p "$plain"
+cp "$project/Directory.Build.props" "$project/Directory.Build.targets" "$project/Functions.cs" "$plain/"
+[ -f "$project/nuget.config" ] && cp "$project/nuget.config" "$plain/"
+sed 's|<OutputType>Exe</OutputType>|<OutputType>Exe</OutputType><SubstraPackage>false</SubstraPackage><AssemblyName>Bench.Functions</AssemblyName>|' \
+  "$project/Bench.Functions.csproj" > "$plain/Plain.Functions.csproj"
+
+build() { dotnet build "$1" -c "$configuration" -nodeReuse:false --no-restore > "$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; }
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+timed() { start=$(date +%s%N); build "$1"; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
 
 dotnet restore "$project" > "$work/restore.log" 2>&1 || { cat "$work/restore.log"; exit 1; }
-if [ "$native" = native ]; then
-  start=$(date +%s%N); build; end=$(date +%s%N)
-  echo "first build ($mode, native): $(( (end - start) / 1000000 )) ms"
-fi
-with=$(measure)
-# Measured now: a build with SubstraPackage=false removes the artifacts of earlier builds (IncrementalClean).
+dotnet restore "$plain" > "$work/restore-plain.log" 2>&1 || { cat "$work/restore-plain.log"; exit 1; }
+first=$(timed "$project")
+[ "$native" = native ] && echo "first build ($mode, native): $first ms"
+build "$plain"; build "$project"   # warm-up: both up to date
+with_runs=""; without_runs=""
+for _ in $(seq "$runs"); do
+  with_runs+="$(timed "$project") "
+  without_runs+="$(timed "$plain") "
+done
+with=$(median <<<"$with_runs"); without=$(median <<<"$without_runs")
 archive="$project/bin/$configuration/net10.0/substra/functions/fn1.zip"
 size="$(stat -c %s "$archive") bytes ($(unzip -l "$archive" | tail -1 | awk '{print $2}') entries)"
-without=$(measure -p:SubstraPackage=false)
 echo "no-op build ($mode${native:+, $native}), 5 functions, median of $runs: with packaging ${with} ms, without ${without} ms, ratio $(awk "BEGIN {printf \"%.2f\", $with/$without}")"
 echo "archive size: $size"
