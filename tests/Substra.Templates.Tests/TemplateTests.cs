@@ -68,7 +68,7 @@ public sealed class TemplateTests(TemplatePackFixture pack) : IClassFixture<Temp
         Assert.DoesNotMatch(@"\bIL[23]\d{3}\b", build.Output);
         string archive = Path.Combine(output, "Acme.Native.Functions", "bin", "Release", "net10.0", "substra", "functions", "train.zip");
         using var zip = System.IO.Compression.ZipFile.OpenRead(archive);
-        Assert.Equal([".dockerignore", "Dockerfile", "Acme.Native.Functions"], zip.Entries.Select(entry => entry.FullName).Order(StringComparer.Ordinal));
+        Assert.Equal([".dockerignore", "Acme.Native.Functions", "Dockerfile"], zip.Entries.Select(entry => entry.FullName).Order(StringComparer.Ordinal));
     }
 
     private async Task<string> InstantiateAsync(string template, string name)
