@@ -19,9 +19,15 @@ internal static class FedAvgBench
     private const string OpenerName = "fedavg-csv";
     private const int RowsPerOrganisation = 200;
 
-    public static async Task RunAsync(string root, int organisations, int rounds, int? parallelism)
+    /// <param name="functions">A <c>substra/</c> folder searched first for the function archives (a native build), or null.</param>
+    public static async Task RunAsync(string root, int organisations, int rounds, int? parallelism, string? functions = null)
     {
         var artifacts = BuildArtifacts.FromAssembly(typeof(FedAvgExperiment).Assembly);
+        if (functions is not null)
+        {
+            artifacts = artifacts.SearchingFirst(Path.GetFullPath(functions));
+        }
+
         var services = new ServiceCollection();
         var substra = services.AddSubstra();
         var names = Enumerable.Range(1, organisations).Select(i => $"org-{i}").ToArray();
