@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
-# No-op incremental `dotnet build` of a project with 5 functions, with and without the Substra packaging targets
-# (median of N runs each, default 5), and the size of one function archive.
-# Usage: bench/build-noop.sh [runs] [source|package]
+# No-op incremental `dotnet build` of a project with 5 functions, with the Substra packaging targets and of the same
+# project with packaging off, interleaved (median of N runs each, default 5), and the size of one function archive.
+# Usage: bench/build-noop.sh [runs] [source|package] [native]
 #   source  (default): the project imports eng/Substra.FromSource.targets (project references, as in this repo)
 #   package: the project references the Substra.Tools package packed from this repo into a temporary feed (as users do)
+#   native: the project sets PublishAot (NativeAOT archives) and builds in Release; the first build's time is printed too
 set -euo pipefail
 runs="${1:-5}"
 mode="${2:-source}"
+native="${3:-}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/substra-build-noop.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
+[ -n "${SUBSTRA_BENCH_KEEP:-}" ] && echo "keeping $work" >&2 || trap 'rm -rf "$work"' EXIT
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 MSBUILDUSESERVER=0 DOTNET_CLI_USE_MSBUILD_SERVER=0
 
 project="$work/Bench.Functions"
@@ -23,6 +25,7 @@ cat > "$project/Bench.Functions.csproj" <<XML
     <OutputType>Exe</OutputType>
     <Nullable>enable</Nullable>
     <ImplicitUsings>enable</ImplicitUsings>
+    __NATIVE__
   </PropertyGroup>
   __SUBSTRA__
 </Project>
@@ -55,21 +58,38 @@ fi
   echo '}'
 } > "$project/Functions.cs"
 
-build() { dotnet build "$project" -nodeReuse:false --no-restore "$@" > "$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-measure() { # $@: extra build arguments; prints the median wall time in ms
-  build "$@"   # warm-up: brings everything up to date for these arguments
-  for _ in $(seq "$runs"); do
-    start=$(date +%s%N); build "$@"; end=$(date +%s%N)
-    echo $(( (end - start) / 1000000 ))
-  done | median
-}
+configuration=Debug
+if [ "$native" = native ]; then
+  configuration=Release
+  sed -i "s|__NATIVE__|<PublishAot>true</PublishAot>|" "$project/Bench.Functions.csproj"
+else
+  sed -i "s|__NATIVE__||" "$project/Bench.Functions.csproj"
+fi
+# The plain project: the same files, packaging off (SubstraPackage=false in its file), in a folder of its own, so that
+# the two are measured interleaved (alike under a changing load) and neither build undoes the other's outputs.
+plain="$work/Plain.Functions"
+mkdir -p "$plain"
+cp "$project/Directory.Build.props" "$project/Directory.Build.targets" "$project/Functions.cs" "$plain/"
+[ -f "$project/nuget.config" ] && cp "$project/nuget.config" "$plain/"
+sed 's|<OutputType>Exe</OutputType>|<OutputType>Exe</OutputType><SubstraPackage>false</SubstraPackage><AssemblyName>Bench.Functions</AssemblyName>|' \
+  "$project/Bench.Functions.csproj" > "$plain/Plain.Functions.csproj"
+
+build() { dotnet build "$1" -c "$configuration" -nodeReuse:false --no-restore > "$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; }
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+timed() { start=$(date +%s%N); build "$1"; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
 
 dotnet restore "$project" > "$work/restore.log" 2>&1 || { cat "$work/restore.log"; exit 1; }
-with=$(measure)
-# Measured now: a build with SubstraPackage=false removes the artifacts of earlier builds (IncrementalClean).
-archive="$project/bin/Debug/net10.0/substra/functions/fn1.zip"
+dotnet restore "$plain" > "$work/restore-plain.log" 2>&1 || { cat "$work/restore-plain.log"; exit 1; }
+first=$(timed "$project")
+[ "$native" = native ] && echo "first build ($mode, native): $first ms"
+build "$plain"; build "$project"   # warm-up: both up to date
+with_runs=""; without_runs=""
+for _ in $(seq "$runs"); do
+  with_runs+="$(timed "$project") "
+  without_runs+="$(timed "$plain") "
+done
+with=$(median <<<"$with_runs"); without=$(median <<<"$without_runs")
+archive="$project/bin/$configuration/net10.0/substra/functions/fn1.zip"
 size="$(stat -c %s "$archive") bytes ($(unzip -l "$archive" | tail -1 | awk '{print $2}') entries)"
-without=$(measure -p:SubstraPackage=false)
-echo "no-op build ($mode), 5 functions, median of $runs: with packaging ${with} ms, without ${without} ms, ratio $(awk "BEGIN {printf \"%.2f\", $with/$without}")"
+echo "no-op build ($mode${native:+, $native}), 5 functions, median of $runs: with packaging ${with} ms, without ${without} ms, ratio $(awk "BEGIN {printf \"%.2f\", $with/$without}")"
 echo "archive size: $size"

@@ -12,6 +12,14 @@ bash scripts/docker/make-base-images.sh
 # The Python opener bridge tests need Python 3 with numpy and pandas on this machine (idempotent too).
 bash scripts/install-python-deps.sh
 
+# Native (NativeAOT) function archives are linked by clang: the native tests build the sample's functions with it.
+if ! command -v clang >/dev/null 2>&1 || ! dpkg -s zlib1g-dev >/dev/null 2>&1; then
+  echo "installing clang and zlib1g-dev (NativeAOT prerequisites) with apt..."
+  as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq clang zlib1g-dev >/dev/null \
+    || { as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq clang zlib1g-dev >/dev/null; }
+fi
+
 results="$(mktemp -d)"
 dotnet build Substra.Framework.sln -c Release -nodeReuse:false
 set +e

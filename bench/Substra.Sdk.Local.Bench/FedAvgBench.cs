@@ -18,7 +18,8 @@ internal static class FedAvgBench
 {
     private const int RowsPerOrganisation = 200;
 
-    public static async Task RunAsync(string root, int organisations, int rounds, int? parallelism)
+    /// <param name="functions">A <c>substra/</c> folder searched first for the function archives (a native build), or null.</param>
+    public static async Task RunAsync(string root, int organisations, int rounds, int? parallelism, string? functions = null)
     {
         var services = new ServiceCollection();
         var substra = services.AddSubstra();
@@ -44,7 +45,7 @@ internal static class FedAvgBench
 
         var aggregator = clients[0];
         var plan = new ComputePlanBuilder("FedAvg bench");
-        await FedAvgPlan.AddFedAvgAsync(plan, aggregator, data, rounds);
+        await FedAvgPlan.AddFedAvgAsync(plan, aggregator, data, rounds, functions is null ? null : Path.GetFullPath(functions));
         var spec = plan.Build();
 
         var stopwatch = Stopwatch.StartNew();

@@ -15,8 +15,9 @@ using Substra.Tools.Schema;
 // wall time of a FedAvg plan.
 // Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|wait|overhead|fedavg|archives|inputs|all]
 //   [--python /usr/bin/python3] [--tasks 200] [--language csharp|python|both] [--orgs 10] [--rounds 10] [--parallelism N]
+//   [--functions DIR]   fedavg: a substra/ folder whose function archives replace the sample's (e.g. a native build)
 const string Usage = "Usage: dotnet run -c Release --project bench/Substra.Sdk.Local.Bench -- [registration|wait|overhead|fedavg|archives|inputs|all] " +
-    "[--python PATH] [--tasks N] [--language csharp|python|both] [--orgs N] [--rounds N] [--parallelism N]";
+    "[--python PATH] [--tasks N] [--language csharp|python|both] [--orgs N] [--rounds N] [--parallelism N] [--functions DIR]";
 var mode = args.FirstOrDefault(arg => !arg.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var python = Option("--python") ?? "/usr/bin/python3";
 var taskCount = Count("--tasks", 200);
@@ -24,6 +25,7 @@ var language = Option("--language") ?? "both";
 var organisations = Count("--orgs", 10);
 var rounds = Count("--rounds", 10);
 int? fedAvgParallelism = Option("--parallelism") is null ? null : Count("--parallelism", 0);
+var fedAvgFunctions = Option("--functions");
 if (mode is not ("registration" or "wait" or "overhead" or "fedavg" or "archives" or "inputs" or "all"))
 {
     Console.Error.WriteLine($"Unknown mode '{mode}'. {Usage}");
@@ -117,7 +119,7 @@ try
 
     if (mode is "fedavg" or "all")
     {
-        await FedAvgBench.RunAsync(root, organisations, rounds, fedAvgParallelism);
+        await FedAvgBench.RunAsync(root, organisations, rounds, fedAvgParallelism, fedAvgFunctions);
     }
 
     if (mode is "archives" or "all")

@@ -27,9 +27,7 @@ public sealed class SubstraGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Options);
 
         var compilationInfo = context.CompilationProvider
-            .Select(static (compilation, _) => new CompilationInfo(
-                compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication,
-                compilation.AssemblyName))
+            .Select(static (compilation, cancellationToken) => CreateCompilationInfo(compilation, cancellationToken))
             .WithTrackingName(TrackingNames.CompilationInfo);
 
         // Functions: the model (no location, so moving code does not re-emit), keys for duplicate names, diagnostics.
@@ -129,6 +127,15 @@ public sealed class SubstraGenerator : IIncrementalGenerator
         return all!.Value;
     }
 
+    private static CompilationInfo CreateCompilationInfo(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var executable = compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication;
+        return new CompilationInfo(
+            executable,
+            compilation.AssemblyName,
+            executable ? ReferencedOpenerFinder.Find(compilation, cancellationToken) : EquatableArray<ReferencedOpenerModel>.Empty);
+    }
+
     private static GeneratorOptions ReadOptions(AnalyzerConfigOptions options)
     {
         options.TryGetValue("build_property.RootNamespace", out var rootNamespace);
@@ -174,7 +181,8 @@ public sealed class SubstraGenerator : IIncrementalGenerator
             compilation.IsExecutable && options.GenerateEntryPoint,
             distinct,
             openers.Select(static r => r.Value).FirstOrDefault(static v => v is not null),
-            startups.Select(static r => r.Value).FirstOrDefault(static v => v is not null));
+            startups.Select(static r => r.Value).FirstOrDefault(static v => v is not null),
+            compilation.ReferencedOpeners);
     }
 
     // As `dotnet new` names namespaces after a project: every character an identifier cannot hold becomes '_', a part

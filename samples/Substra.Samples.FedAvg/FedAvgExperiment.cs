@@ -63,7 +63,7 @@ public static class FedAvgExperiment
         SubstraClient aggregator = organisationClients[0];
         var plan = new ComputePlanBuilder("FedAvg sample").WithTag("fedavg").WithMetadata("rounds", options.Rounds.ToString(CultureInfo.InvariantCulture));
         var evaluations = new Dictionary<string, (ModelKind Kind, int? Round, string TrainedOn, int EvaluatedOn)>(StringComparer.Ordinal);
-        foreach (FederatedRound round in await FedAvgPlan.AddFedAvgAsync(plan, aggregator, data, options.Rounds, cancellationToken))
+        foreach (FederatedRound round in await FedAvgPlan.AddFedAvgAsync(plan, aggregator, data, options.Rounds, options.FunctionsArtifactsFolder, cancellationToken))
         {
             for (int j = 0; j < round.Evaluate.Count; j++)
             {

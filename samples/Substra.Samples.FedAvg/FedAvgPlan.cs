@@ -1,5 +1,6 @@
 using Substra.Samples.FedAvg.Functions;
 using Substra.Sdk;
+using Substra.Sdk.Artifacts;
 using Substra.Sdk.Plans;
 using Substra.Sdk.Schemas;
 using Substra.Tools.Plans;
@@ -16,15 +17,52 @@ public static class FedAvgPlan
     /// Registers the train, aggregate and evaluate functions that <c>dotnet build</c> packaged (the generated
     /// <c>SubstraArtifacts</c> class knows where) with <paramref name="client"/>, and gives their keys to the plan.
     /// </summary>
-    public static async Task RegisterFunctionsAsync(ComputePlanBuilder plan, SubstraClient client, CancellationToken cancellationToken = default)
+    /// <param name="artifactsFolder">
+    /// Another build's <c>substra/</c> folder whose <c>functions/</c> archives are registered instead (e.g. a NativeAOT
+    /// build of the functions), or null.
+    /// </param>
+    public static async Task RegisterFunctionsAsync(
+        ComputePlanBuilder plan,
+        SubstraClient client,
+        string? artifactsFolder = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(client);
         foreach (FunctionHandle function in new FunctionHandle[] { FedAvgFunctions.Handles.Train, FedAvgFunctions.Handles.Aggregate, FedAvgFunctions.Handles.Evaluate })
         {
-            string key = await client.AddFunctionAsync(SubstraArtifacts.Function(function).ToSpec(Permissions.PublicAccess), cancellationToken);
+            BuiltFunction built = SubstraArtifacts.Function(function);
+            if (artifactsFolder is not null)
+            {
+                built = FromFolder(built, artifactsFolder);
+            }
+
+            string key = await client.AddFunctionAsync(built.ToSpec(Permissions.PublicAccess), cancellationToken);
             plan.WithFunctionKey(function, key);
         }
+    }
+
+    // The same function's files in another build's substra/functions/ folder; all three must be there.
+    private static BuiltFunction FromFolder(BuiltFunction built, string artifactsFolder)
+    {
+        string functions = Path.Combine(Path.GetFullPath(artifactsFolder), "functions");
+        var replacement = built with
+        {
+            Archive = Path.Combine(functions, built.Name + ".zip"),
+            Schema = Path.Combine(functions, built.Name + ".json"),
+            Description = Path.Combine(functions, built.Name + ".md"),
+        };
+        foreach (string file in new[] { replacement.Archive, replacement.Schema, replacement.Description })
+        {
+            if (!File.Exists(file))
+            {
+                throw new FileNotFoundException(
+                    $"The function '{built.Name}' has no '{Path.GetFileName(file)}' in {functions}: give the substra/ folder of a build of the functions project (bin/<configuration>/<framework>/substra).",
+                    file);
+            }
+        }
+
+        return replacement;
     }
 
     /// <summary>The dataset spec of an organisation, with the opener <c>dotnet build</c> packaged.</summary>
@@ -33,17 +71,19 @@ public static class FedAvgPlan
 
     /// <summary>
     /// Registers the functions with <paramref name="aggregator"/> and adds <paramref name="rounds"/> rounds of FedAvg
-    /// over <paramref name="data"/>, aggregated by the first organisation.
+    /// over <paramref name="data"/>, aggregated by the first organisation (functions from <paramref name="artifactsFolder"/>
+    /// when given, see <see cref="RegisterFunctionsAsync"/>).
     /// </summary>
     public static async Task<IReadOnlyList<FederatedRound>> AddFedAvgAsync(
         ComputePlanBuilder plan,
         SubstraClient aggregator,
         IReadOnlyList<DataOrganization> data,
         int rounds,
+        string? artifactsFolder = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
-        await RegisterFunctionsAsync(plan, aggregator, cancellationToken);
+        await RegisterFunctionsAsync(plan, aggregator, artifactsFolder, cancellationToken);
         return AddFedAvg(plan, data, rounds);
     }
 

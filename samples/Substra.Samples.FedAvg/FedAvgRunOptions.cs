@@ -13,6 +13,12 @@ public sealed record FedAvgRunOptions
     /// <summary>How many tasks run at once; the processor count when null.</summary>
     public int? MaxParallelTasks { get; init; }
 
+    /// <summary>
+    /// Another build's <c>substra/</c> folder whose function archives the plan runs (e.g. a NativeAOT build of the
+    /// functions); those <c>dotnet build</c> wrote for the referenced project when null. The opener stays this build's.
+    /// </summary>
+    public string? FunctionsArtifactsFolder { get; init; }
+
     /// <summary>Parses <c>--work-dir DIR</c>, <c>--rounds N</c> and <c>--parallel N</c>.</summary>
     public static FedAvgRunOptions Parse(IReadOnlyList<string> args)
     {

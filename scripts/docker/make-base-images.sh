@@ -8,6 +8,8 @@
 #                                               that their Dockerfile skips installing Python (it would need the network).
 #   substra-python:3.11                         Debian minbase + python3 (Debian's 3.11), for Python functions (tests);
 #                                               also tagged python:3.11-slim so archives written for the platform build as they are.
+#   mcr.microsoft.com/dotnet/runtime-deps:<major>.0  the base image of native (NativeAOT) function archives: the
+#                                               runtime image's root filesystem without the .NET runtime (no dotnet).
 # All are root filesystems made by mmdebstrap from the apt mirror this machine already uses, then `docker import`ed.
 # All have a non-root user `app` (uid/gid 1000, APP_UID=1000) and no network tools.
 # Options: --force rebuilds images that exist. Env: SUBSTRA_DEBIAN_MIRROR (default: the host's apt source),
@@ -134,6 +136,27 @@ if image_exists "$dotnet_python_tag" && ! $force; then
 else
   make_dotnet_image "$dotnet_python_tag" "python3,python3-numpy,python3-pandas"
   docker run --rm --network none "$dotnet_python_tag" python3 -c "import numpy, pandas; print('numpy', numpy.__version__, 'pandas', pandas.__version__)"
+fi
+
+# --- the runtime-deps image (native function archives): the runtime image's tree without .NET ---
+deps_tag="mcr.microsoft.com/dotnet/runtime-deps:${runtime_version%%.*}.0"
+if image_exists "$deps_tag" && ! $force; then
+  echo "$deps_tag exists (use --force to rebuild)"
+else
+  start=$(date +%s.%N)
+  root="$work/runtime-deps"
+  as_root mkdir -p "$root"
+  container="$(docker create "$dotnet_tag" /bin/true)"
+  docker export "$container" | as_root tar --numeric-owner -C "$root" -x
+  docker rm "$container" >/dev/null
+  as_root rm -rf "$root/usr/share/dotnet" "$root/usr/bin/dotnet" "$root/.dockerenv"
+  import_rootfs "$root" "$deps_tag" 'ENV DOTNET_RUNNING_IN_CONTAINER=true'
+  if docker run --rm --network none "$deps_tag" sh -c 'command -v dotnet' >/dev/null 2>&1; then
+    echo "$deps_tag still has dotnet" >&2
+    exit 1
+  fi
+  end=$(date +%s.%N)
+  printf '%s created in %.1f s\n' "$deps_tag" "$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')"
 fi
 
 # --- the Python image ---

@@ -25,6 +25,9 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
         var copyReadyToRun = Case("copy: ReadyToRun (linux-x64)");
         var injected = Case("copy_injected: build output, recommended settings");
         var injectedReadyToRun = Case("copy_injected: ReadyToRun (linux-x64)");
+        var releaseArchive = Case("copy: Release archive (ReadyToRun)");
+        var native = Case("copy: native archive (NativeAOT)");
+        var nativeInjected = Case("copy_injected: native archive (NativeAOT)");
         string Ratio(double value) => $"{value:F1} ms ({value / hello:F2}×)";
         return
         [
@@ -35,6 +38,9 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
             new("Runtime start: the same, published ReadyToRun (linux-x64)", Ratio(copyReadyToRun), "—", null, source),
             new("Runtime start: copy in a class with an injected logger and async I/O (DI, logging, thread pool)", Ratio(injected), "—", null, source),
             new("Runtime start: the same, published ReadyToRun (linux-x64)", Ratio(injectedReadyToRun), "—", null, source),
+            new("Runtime start: trivial function, the Release archive (ReadyToRun by default)", Ratio(releaseArchive), "—", null, source),
+            new("Runtime start: trivial function, native archive (PublishAot, NativeAOT)", Ratio(native), "≤ 12 ms", native <= 12, source),
+            new("Runtime start: copy with an injected logger and async I/O, native archive (NativeAOT)", Ratio(nativeInjected), "≤ 20 ms", nativeInjected <= 20, source),
         ];
     }
 
@@ -78,7 +84,22 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
 
         var with = Number(output, @"with packaging (\d+) ms");
         var without = Number(output, @"without (\d+) ms");
-        return [new(name, $"{with:F0} ms vs {without:F0} ms ({with / without:F2}×)", "< 1.2×", with / without < 1.2, source)];
+        var figures = new List<Figure> { new(name, $"{with:F0} ms vs {without:F0} ms ({with / without:F2}×)", "< 1.2×", with / without < 1.2, source) };
+
+        // The same project with PublishAot (NativeAOT archives), built in Release: its no-op build, and its first build.
+        const string nativeName = "No-op incremental build with NativeAOT archives ÷ without packaging (PublishAot, Release, package)";
+        var (nativeOutput, nativeFailure) = await ChildProcess.RunAsync(repository, timeout, "bash", source, quick ? "3" : "7", "package", "native");
+        if (nativeOutput is null)
+        {
+            figures.Add(Figure.NotMeasured(nativeName, nativeFailure!, "≤ 1.2×", source + " package native"));
+            return figures;
+        }
+
+        var nativeWith = Number(nativeOutput, @"with packaging (\d+) ms");
+        var nativeWithout = Number(nativeOutput, @"without (\d+) ms");
+        figures.Add(new(nativeName, $"{nativeWith:F0} ms vs {nativeWithout:F0} ms ({nativeWith / nativeWithout:F2}×)", "≤ 1.2×", nativeWith / nativeWithout <= 1.2, source + " package native"));
+        figures.Add(new("First build of that project with NativeAOT archives (restore excluded)", $"{Number(nativeOutput, @"first build \(package, native\): (\d+) ms"):F0} ms", "—", null, source + " package native"));
+        return figures;
     }
 
     public async Task<IReadOnlyList<Figure>> LocalRegistrationAsync()

@@ -27,14 +27,15 @@ internal static class GeneratorHarness
         IEnumerable<string> sources,
         OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
         CSharpParseOptions? parseOptions = null,
-        string assemblyName = "Sample.Functions")
+        string assemblyName = "Sample.Functions",
+        IEnumerable<MetadataReference>? additionalReferences = null)
     {
         var trees = sources.Select((source, index) =>
             CSharpSyntaxTree.ParseText(source, parseOptions ?? ParseOptions, path: $"/src/Source{index}.cs"));
         return CSharpCompilation.Create(
             assemblyName,
             trees,
-            References,
+            additionalReferences is null ? References : References.AddRange(additionalReferences),
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable, deterministic: true)
                 // As the SDK does (NoWarn 1701;1702): Microsoft.Data.Analysis is built against an older System.Runtime.
                 .WithSpecificDiagnosticOptions([KeyValuePair.Create("CS1701", ReportDiagnostic.Suppress), KeyValuePair.Create("CS1702", ReportDiagnostic.Suppress)]));

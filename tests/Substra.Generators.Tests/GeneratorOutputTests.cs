@@ -30,6 +30,37 @@ public sealed class GeneratorOutputTests
     }
 
     [Fact]
+    public void FunctionExecutableCompilesInTheOpenersOfReferencedProjects()
+    {
+        // The data-provider project, compiled with its generated factory, as a project reference gives it.
+        var (_, library, _) = GeneratorHarness.Run(
+            GeneratorHarness.CreateCompilation([Sources.Opener], assemblyName: "Sample.Data"),
+            new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample.Data" });
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        const string function = """
+            using Substra.Tools;
+            namespace Sample.Functions;
+            public static partial class Counting
+            {
+                [SubstraFunction("count")]
+                public static void Count([DataSamples] Sample.Data.Samples samples, [ModelOutput("count")] string output)
+                    => System.IO.File.WriteAllText(output, samples.Rows.Count.ToString());
+            }
+            """;
+
+        var (result, output, _) = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(
+            [function], OutputKind.ConsoleApplication, additionalReferences: [MetadataReference.CreateFromImage(image.ToArray())]));
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        var entryPoint = result.Results.Single().GeneratedSources.Single(source => source.HintName == "SubstraEntryPoint.g.cs").SourceText.ToString();
+        Assert.Contains(
+            "new global::Substra.Tools.Hosting.OpenerDescriptor(\"Sample.Data\", \"Sample.Data.SubstraOpenerFactory\", static () => new global::Sample.Data.SubstraOpenerFactory()),",
+            entryPoint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GeneratedCodeIsFullyDocumented()
     {
         // With a documentation file, a public member without XML comment is CS1591, an error under warnings-as-errors.

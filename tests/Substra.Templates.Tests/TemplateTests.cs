@@ -148,6 +148,25 @@ public sealed class TemplateTests(TemplatePackFixture pack) : IClassFixture<Temp
         return planKey;
     }
 
+    [Fact]
+    public async Task Substra_functions_builds_native_archives_with_PublishAot_and_no_trim_or_AOT_warning()
+    {
+        string output = await InstantiateAsync("substra-functions", "Acme.Native");
+        string projectPath = Path.Combine(output, "Acme.Native.Functions", "Acme.Native.Functions.csproj");
+        // What docs/packaging.md tells users to write.
+        File.WriteAllText(projectPath, File.ReadAllText(projectPath).Replace(
+            "<OutputType>Exe</OutputType>", "<OutputType>Exe</OutputType>\n    <PublishAot>true</PublishAot>", StringComparison.Ordinal));
+
+        DotNetCli.Result build = (await pack.Cli.RunAsync(output, Step, "build", projectPath, "-c", "Release", "-nodeReuse:false"))
+            .EnsureSuccess("dotnet build with PublishAot");
+
+        Assert.Contains("(NativeAot)", build.Output);
+        Assert.DoesNotMatch(@"\bIL[23]\d{3}\b", build.Output);
+        string archive = Path.Combine(output, "Acme.Native.Functions", "bin", "Release", "net10.0", "substra", "functions", "train.zip");
+        using var zip = System.IO.Compression.ZipFile.OpenRead(archive);
+        Assert.Equal([".dockerignore", "Acme.Native.Functions", "Dockerfile"], zip.Entries.Select(entry => entry.FullName).Order(StringComparer.Ordinal));
+    }
+
     private async Task<string> InstantiateAsync(string template, string name)
     {
         string output = Path.Combine(pack.Work, name);

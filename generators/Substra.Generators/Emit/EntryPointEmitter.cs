@@ -29,7 +29,23 @@ internal static class EntryPointEmitter
             writer.WriteLine($"            new {project.Startup.TypeName}().ConfigureServices(services);");
         }
 
-        writer.WriteLine("        });");
+        if (project.ReferencedOpeners.Count == 0)
+        {
+            writer.WriteLine("        });");
+        }
+        else
+        {
+            // Openers of referenced projects run compiled in: a native app cannot load the artifact's assemblies.
+            writer.WriteLine("        },");
+            writer.WriteLine("        new global::Substra.Tools.Hosting.OpenerDescriptor[]");
+            writer.WriteLine("        {");
+            foreach (var opener in project.ReferencedOpeners)
+            {
+                writer.WriteLine($"            new global::Substra.Tools.Hosting.OpenerDescriptor({Names.Literal(opener.AssemblyName)}, {Names.Literal(opener.FactoryMetadataName)}, static () => new {opener.FactoryTypeName}()),");
+            }
+
+            writer.WriteLine("        });");
+        }
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();

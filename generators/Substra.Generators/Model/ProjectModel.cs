@@ -4,7 +4,7 @@ namespace Substra.Generators.Model;
 
 /// <summary>
 /// Everything emitted for one project: functions sorted by name (duplicates dropped, they are reported),
-/// the opener and startup if any.
+/// the opener and startup if any, and the openers of referenced assemblies that an executable compiles in.
 /// </summary>
 /// <remarks>Immutable and structurally equal all the way down, otherwise we risk breaking incremental caching.</remarks>
 internal sealed record ProjectModel(
@@ -12,4 +12,5 @@ internal sealed record ProjectModel(
     bool EmitEntryPoint,
     EquatableArray<FunctionModel> Functions,
     OpenerModel? Opener,
-    StartupModel? Startup);
+    StartupModel? Startup,
+    EquatableArray<ReferencedOpenerModel> ReferencedOpeners);

@@ -16,6 +16,10 @@ internal static class DeterministicZip
     // Unix mode 0100644 (regular file, rw-r--r--) in the high 16 bits of the external attributes.
     private const int RegularFileAttributes = unchecked((int)(0x81A4u << 16));
 
+    // Unix mode 0100755 (regular file, rwxr-xr-x): extraction that keeps modes (Docker build contexts, the local
+    // backends) gets a runnable native entry point.
+    private const int ExecutableFileAttributes = unchecked((int)(0x81EDu << 16));
+
     // The "version made by" system that gives those attributes their Unix meaning (APPNOTE 4.4.2).
     private const byte UnixSystem = 3;
 
@@ -45,7 +49,7 @@ internal static class DeterministicZip
             {
                 var zipEntry = zip.CreateEntry(entry.Path, CompressionLevel.Optimal);
                 zipEntry.LastWriteTime = FixedTimestamp;
-                zipEntry.ExternalAttributes = RegularFileAttributes;
+                zipEntry.ExternalAttributes = entry.Executable ? ExecutableFileAttributes : RegularFileAttributes;
                 using var stream = zipEntry.Open();
                 stream.Write(entry.Content);
             }

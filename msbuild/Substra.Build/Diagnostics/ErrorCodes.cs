@@ -12,7 +12,12 @@ internal static class ErrorCodes
     public const string InvalidMetadata = "SUBB007";
     public const string DuplicateName = "SUBB008";
     public const string ConflictingAppFiles = "SUBB009";
-    public const string NativeAotNotSupported = "SUBB010";
+    // SUBB010 (PublishAot ignored) is retired: PublishAot now gives native archives.
     public const string MachineSpecificBinary = "SUBB011";
     public const string ArtifactsClassConflict = "SUBB012";
+    public const string NativeAotNotLinux = "SUBB013";
+    public const string NativeToolchainMissing = "SUBB014";
+    public const string NativeExecutableMissing = "SUBB015";
+
+    // SUBB016 (SubstraNativeAot without PublishAot) is raised by build/Substra.Build.targets.
 }

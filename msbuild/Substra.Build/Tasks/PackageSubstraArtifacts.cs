@@ -37,6 +37,15 @@ public sealed class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
     [Required, NotNull]
     public ITaskItem[]? ApplicationFiles { get; set; }
 
+    /// <summary>
+    /// What function archives hold, when it differs from <see cref="ApplicationFiles"/>: the application published for
+    /// the platform (ReadyToRun, or a native executable). Openers always hold <see cref="ApplicationFiles"/>.
+    /// </summary>
+    public ITaskItem[]? FunctionFiles { get; set; }
+
+    /// <summary>The file name of the native executable among <see cref="FunctionFiles"/>; the archives run it instead of <c>dotnet</c>.</summary>
+    public string? NativeExecutable { get; set; }
+
     [Required, NotNull]
     public string? FunctionsDirectory { get; set; }
 
@@ -49,8 +58,6 @@ public sealed class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
 
     /// <summary>The base image of functions that read Python openers (<c>SubstraPythonBaseImage</c>); empty: <see cref="BaseImage"/>.</summary>
     public string? PythonBaseImage { get; set; }
-
-    public bool PublishAot { get; set; }
 
     public string? DockerfileTemplate { get; set; }
 
@@ -112,7 +119,7 @@ public sealed class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
             return;
         }
 
-        var applicationFiles = ReadApplicationFiles();
+        var applicationFiles = ReadApplicationFiles(ApplicationFiles);
         if (applicationFiles is null)
         {
             return;
@@ -125,7 +132,13 @@ public sealed class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
 
         if (metadata.Functions.Count > 0)
         {
-            PackageFunctions(metadata.Functions, applicationFiles, artifacts);
+            var functionFiles = FunctionFiles is null ? applicationFiles : ReadApplicationFiles(FunctionFiles);
+            if (functionFiles is null)
+            {
+                return;
+            }
+
+            PackageFunctions(metadata.Functions, functionFiles, artifacts);
         }
 
         foreach (var opener in metadata.Openers)
@@ -159,10 +172,19 @@ public sealed class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
             return;
         }
 
-        if (PublishAot)
+        var native = !string.IsNullOrEmpty(NativeExecutable);
+        if (native)
         {
-            LogCodedWarning(ErrorCodes.NativeAotNotSupported,
-                "PublishAot is set, but function archives are not built with native AOT yet: they contain the framework-dependent application and run with 'dotnet'. Remove PublishAot to silence this warning.");
+            var index = applicationFiles.FindIndex(file => file.Path == NativeExecutable);
+            if (index < 0)
+            {
+                LogCodedError(ErrorCodes.NativeExecutableMissing,
+                    $"The native publish of this project produced no '{NativeExecutable}' executable (it produced: {string.Join(", ", applicationFiles.Select(file => file.Path))}). Check the publish output above, or set SubstraNativeAot=false.");
+                return;
+            }
+
+            applicationFiles = [.. applicationFiles];
+            applicationFiles[index] = applicationFiles[index] with { Executable = true };
         }
 
         var dockerfile = TemplateStore.Get(TemplateStore.Dockerfile, DockerfileTemplate, DockerfileProperty);
@@ -171,7 +193,10 @@ public sealed class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
 
         foreach (var function in functions)
         {
-            var entrypoint = $"[\"dotnet\", \"{AssemblyFileName}\", \"--function-name\", \"{function.Name}\"]";
+            // A native executable runs from the WORKDIR; the others on the image's dotnet.
+            var entrypoint = native
+                ? $"[\"./{NativeExecutable}\", \"--function-name\", \"{function.Name}\"]"
+                : $"[\"dotnet\", \"{AssemblyFileName}\", \"--function-name\", \"{function.Name}\"]";
             var dockerfileText = TemplateStore.Render(dockerfile, new Dictionary<string, object?>
             {
                 ["base_image"] = function.ReadsPythonOpeners ? pythonBaseImage : baseImage,
@@ -179,6 +204,7 @@ public sealed class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
                 ["python_openers"] = function.ReadsPythonOpeners,
                 ["function_name"] = function.Name,
                 ["assembly_file"] = AssemblyFileName,
+                ["native_executable"] = native ? NativeExecutable : null,
                 ["schema_json"] = function.SchemaJson,
             }, DockerfileProperty);
 
@@ -315,11 +341,11 @@ public sealed class PackageSubstraArtifacts : Microsoft.Build.Utilities.Task
         }
     }
 
-    private List<ArchiveEntry>? ReadApplicationFiles()
+    private List<ArchiveEntry>? ReadApplicationFiles(ITaskItem[] files)
     {
         var byPath = new SortedDictionary<string, (string Source, byte[] Content)>(StringComparer.Ordinal);
         var ok = true;
-        foreach (var item in ApplicationFiles)
+        foreach (var item in files)
         {
             var relativePath = item.GetMetadata("RelativePath");
             if (string.IsNullOrEmpty(relativePath))

@@ -32,7 +32,19 @@ public static class SubstraFunctionHost
         string[] args,
         IReadOnlyList<FunctionDescriptor> functions,
         Action<IServiceCollection> configureServices)
-        => Run(args, functions, configureServices, Console.Out, Console.Error);
+        => Run(args, functions, configureServices, [], Console.Out, Console.Error);
+
+    /// <summary>
+    /// <see cref="Run(string[], IReadOnlyList{FunctionDescriptor}, Action{IServiceCollection})"/>, with the openers
+    /// compiled into the app: an opener artifact that names one of them runs its code, without loading assemblies
+    /// (the only way a native app runs a .NET opener).
+    /// </summary>
+    public static int Run(
+        string[] args,
+        IReadOnlyList<FunctionDescriptor> functions,
+        Action<IServiceCollection> configureServices,
+        IReadOnlyList<OpenerDescriptor> openers)
+        => Run(args, functions, configureServices, openers, Console.Out, Console.Error);
 
     internal static int Run(
         string[] args,
@@ -40,10 +52,20 @@ public static class SubstraFunctionHost
         Action<IServiceCollection> configureServices,
         TextWriter standardOutput,
         TextWriter standardError)
+        => Run(args, functions, configureServices, [], standardOutput, standardError);
+
+    internal static int Run(
+        string[] args,
+        IReadOnlyList<FunctionDescriptor> functions,
+        Action<IServiceCollection> configureServices,
+        IReadOnlyList<OpenerDescriptor> openers,
+        TextWriter standardOutput,
+        TextWriter standardError)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(functions);
         ArgumentNullException.ThrowIfNull(configureServices);
+        ArgumentNullException.ThrowIfNull(openers);
 
         using var log = new TaskLog(standardError);
         TaskCommandLine commandLine;
@@ -73,7 +95,7 @@ public static class SubstraFunctionHost
                 log.OpenFile(commandLine.LogPath);
             }
 
-            RunTask(commandLine, functions, configureServices, log, cancellation.Token);
+            RunTask(commandLine, functions, configureServices, openers, log, cancellation.Token);
             return 0;
         }
         catch (OperationCanceledException exception) when (cancellation.IsCancellationRequested)
@@ -92,6 +114,7 @@ public static class SubstraFunctionHost
         TaskCommandLine commandLine,
         IReadOnlyList<FunctionDescriptor> functions,
         Action<IServiceCollection> configureServices,
+        IReadOnlyList<OpenerDescriptor> openers,
         TaskLog log,
         CancellationToken cancellationToken)
     {
@@ -106,7 +129,7 @@ public static class SubstraFunctionHost
                 + "or register the dataset with a .NET opener artifact (dotnet build of a project with a [SubstraOpener] class gives <name>.opener).");
         }
 
-        var opener = binding.OpenerPath is null || pythonOpener is not null ? null : OpenerLoader.Load(binding.OpenerPath);
+        var opener = binding.OpenerPath is null || pythonOpener is not null ? null : OpenerLoader.Load(binding.OpenerPath, openers);
         if (commandLine.FakeData && binding.OpenerPath is not null && commandLine.NFakeSamples is null)
         {
             throw new TaskFailureException("--fake-data needs --n-fake-samples: the opener makes that many fake samples.");

@@ -76,7 +76,7 @@ internal sealed class TaskInvocation(
         var expected = typeof(TData);
         var actual = data?.GetType() ?? opener.Factory.DataType;
         var detail = expected.FullName == actual.FullName
-            ? $" The type is loaded twice: the function's comes from '{expected.Assembly.Location}', the opener's from '{actual.Assembly.Location}'; build both against the same version of the assembly that declares it."
+            ? $" The type is loaded twice: the function's comes from '{LocationOf(expected)}', the opener's from '{LocationOf(actual)}'; build both against the same version of the assembly that declares it."
             : string.Empty;
         throw new TaskFailureException(
             $"The opener '{opener.Manifest.Name}' returns {actual.FullName}, but the function '{FunctionName}' expects {expected.FullName}.{detail}");
@@ -189,6 +189,10 @@ internal sealed class TaskInvocation(
         readStreams.Clear();
         writeStreams.Clear();
     }
+
+    // Only describes a type loaded twice, which needs assembly loading: a native app never gets here.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Empty in a single-file app, which loads no opener assembly.")]
+    private static string LocationOf(Type type) => type.Assembly.Location;
 
     /// <summary>substratools' messages: NotAFileError and MissingFileError.</summary>
     private static void CheckOutputFile(string identifier, string path)

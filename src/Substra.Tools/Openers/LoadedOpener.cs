@@ -2,5 +2,5 @@ using Substra.Tools.Hosting;
 
 namespace Substra.Tools.Openers;
 
-/// <summary>An opener artifact loaded into the process: its manifest and the factory it names.</summary>
-internal sealed record LoadedOpener(OpenerManifest Manifest, IOpenerFactory Factory, string Directory);
+/// <summary>An opener ready for a task: its manifest and the factory it names (compiled into the app, or loaded from the artifact).</summary>
+internal sealed record LoadedOpener(OpenerManifest Manifest, IOpenerFactory Factory);

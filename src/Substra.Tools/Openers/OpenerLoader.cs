@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Compression;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -8,9 +9,11 @@ using Substra.Tools.Hosting;
 namespace Substra.Tools.Openers;
 
 /// <summary>
-/// Loads an opener artifact at task time: extracts it once into a cache folder keyed by its SHA-256 (under the system temp
-/// folder), loads its assemblies into the default load context, preferring assemblies the function already has so that
-/// shared data-contract types are the same types, and creates the factory its manifest names.
+/// Loads an opener artifact at task time. An opener compiled into the app (listed by the generated entry point) runs as
+/// is. Otherwise the artifact is extracted once into a cache folder keyed by its SHA-256 (under the system temp folder),
+/// its assemblies are loaded into the default load context, preferring assemblies the function already has so that
+/// shared data-contract types are the same types, and the factory its manifest names is created. A native app cannot
+/// load assemblies: there, only compiled-in openers run.
 /// </summary>
 internal static class OpenerLoader
 {
@@ -20,17 +23,40 @@ internal static class OpenerLoader
     /// <summary>The folder under which artifacts are extracted (<c>&lt;temp&gt;/substra-openers</c>).</summary>
     public static string CacheRoot => Path.Combine(Path.GetTempPath(), "substra-openers");
 
-    public static LoadedOpener Load(string artifactPath)
+    public static LoadedOpener Load(string artifactPath, IReadOnlyList<OpenerDescriptor> compiledOpeners)
     {
         OpenerArtifact.EnsureArtifact(artifactPath);
-        OpenerManifest manifest;
+        var manifest = OpenerArtifact.ReadManifest(artifactPath);
+        foreach (var compiled in compiledOpeners)
+        {
+            if (compiled.Matches(manifest))
+            {
+                return new LoadedOpener(manifest, compiled.CreateFactory());
+            }
+        }
+
+        if (!OpenerAssemblyLoading.IsSupported)
+        {
+            var known = compiledOpeners.Count == 0
+                ? "it has none"
+                : "it has " + string.Join(", ", compiledOpeners.Select(opener => $"{opener.FactoryTypeName} ({opener.AssemblyName})"));
+            throw new OpenerArtifactException(
+                $"The opener '{manifest.Name}' ('{artifactPath}', factory {manifest.Factory} in {manifest.Assembly}) is not compiled into this native (NativeAOT) function, " +
+                $"which cannot load assemblies ({known}). Reference the opener's project or package from the function project and rebuild, " +
+                "or build the function archive without native AOT (SubstraNativeAot=false).");
+        }
+
+        return LoadFromArtifact(artifactPath, manifest);
+    }
+
+    [RequiresUnreferencedCode("Loads the opener's assemblies from its artifact.")]
+    [RequiresDynamicCode("Loads the opener's assemblies from its artifact.")]
+    private static LoadedOpener LoadFromArtifact(string artifactPath, OpenerManifest manifest)
+    {
         string hash;
         using (var stream = File.OpenRead(artifactPath))
         {
             hash = Convert.ToHexStringLower(SHA256.HashData(stream));
-            stream.Position = 0;
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-            manifest = OpenerArtifact.ReadManifest(zip, artifactPath);
         }
 
         var directory = Path.Combine(CacheRoot, hash);
@@ -63,7 +89,7 @@ internal static class OpenerLoader
 
         // The one reflection call of the runtime: the manifest names the generated factory, nothing is scanned.
         var factory = (IOpenerFactory)Activator.CreateInstance(factoryType)!;
-        return new LoadedOpener(manifest, factory, directory);
+        return new LoadedOpener(manifest, factory);
     }
 
     /// <summary>Extracts into a temporary sibling folder, then renames it, so that parallel tasks never see half a folder.</summary>
@@ -89,6 +115,7 @@ internal static class OpenerLoader
         }
     }
 
+    [RequiresUnreferencedCode("Loads assemblies from the artifact's folder.")]
     private static void AddResolver(string directory)
     {
         lock (ResolverLock)

@@ -33,6 +33,37 @@ public sealed class BuildErrorTests
     }
 
     [Fact]
+    public async Task SubstraNativeAot_without_PublishAot_is_SUBB016()
+    {
+        using var project = TestProject.Create("Demo.NativeSwitch", "Exe");
+        project.WriteFile("Functions.cs", ProjectSources.Functions());
+        project.SetProperty("SubstraNativeAot", "true");
+
+        var result = await project.BuildAsync();
+
+        AssertError(result, "SUBB016", "Add <PublishAot>true</PublishAot> to the project file");
+    }
+
+    [Fact]
+    public async Task Native_archives_without_clang_are_SUBB014_saying_what_to_install()
+    {
+        using var project = TestProject.Create("Demo.NoClang", "Exe");
+        project.WriteFile("Functions.cs", ProjectSources.Functions());
+        project.SetProperty("PublishAot", "true");
+        // A PATH with dotnet and nothing else: no clang, no gcc.
+        var bin = Path.Combine(project.Directory, "path-without-clang");
+        Directory.CreateDirectory(bin);
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? Path.Combine(Path.GetDirectoryName(Environment.ProcessPath)!, "dotnet");
+        File.CreateSymbolicLink(Path.Combine(bin, "dotnet"), dotnet);
+        project.Environment = new Dictionary<string, string> { ["PATH"] = bin };
+
+        var result = await project.BuildAsync();
+
+        AssertError(result, "SUBB014", "apt-get install -y clang zlib1g-dev");
+        Assert.DoesNotContain("NativeAot) for its function archives", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_template_file_is_SUBB003()
     {
         using var project = TestProject.Create("Demo.Missing", "Exe");
