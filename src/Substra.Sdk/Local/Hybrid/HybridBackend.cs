@@ -117,32 +117,16 @@ internal sealed class HybridBackend : IBackend, IChangeSignalingBackend, ILogTai
         LocalOrRemote(taskKey, backend => backend.ListTaskOutputAssetsAsync(taskKey, identifier, cancellationToken));
 
     public Task DownloadDatasetOpenerAsync(string key, string destinationFile, CancellationToken cancellationToken) =>
-        LocalOrRemote(key, async backend =>
-        {
-            await backend.DownloadDatasetOpenerAsync(key, destinationFile, cancellationToken).ConfigureAwait(false);
-            return true;
-        });
+        LocalOrRemote(key, backend => backend.DownloadDatasetOpenerAsync(key, destinationFile, cancellationToken));
 
     public Task DownloadFunctionArchiveAsync(string key, string destinationFile, CancellationToken cancellationToken) =>
-        LocalOrRemote(key, async backend =>
-        {
-            await backend.DownloadFunctionArchiveAsync(key, destinationFile, cancellationToken).ConfigureAwait(false);
-            return true;
-        });
+        LocalOrRemote(key, backend => backend.DownloadFunctionArchiveAsync(key, destinationFile, cancellationToken));
 
     public Task DownloadModelAsync(string key, string destinationFile, CancellationToken cancellationToken) =>
-        LocalOrRemote(key, async backend =>
-        {
-            await backend.DownloadModelAsync(key, destinationFile, cancellationToken).ConfigureAwait(false);
-            return true;
-        });
+        LocalOrRemote(key, backend => backend.DownloadModelAsync(key, destinationFile, cancellationToken));
 
     public Task DownloadLogsAsync(string taskKey, string destinationFile, CancellationToken cancellationToken) =>
-        LocalOrRemote(taskKey, async backend =>
-        {
-            await backend.DownloadLogsAsync(taskKey, destinationFile, cancellationToken).ConfigureAwait(false);
-            return true;
-        });
+        LocalOrRemote(taskKey, backend => backend.DownloadLogsAsync(taskKey, destinationFile, cancellationToken));
 
     public Task<string> GetLogsAsync(string taskKey, CancellationToken cancellationToken) =>
         LocalOrRemote(taskKey, backend => backend.GetLogsAsync(taskKey, cancellationToken));
@@ -195,6 +179,8 @@ internal sealed class HybridBackend : IBackend, IChangeSignalingBackend, ILogTai
     // What the local platform holds is answered locally, errors included (a local task without logs is NotFound here,
     // not looked up on the platform).
     private Task<T> LocalOrRemote<T>(string key, Func<IBackend, Task<T>> read) => _local.Holds(key) ? read(_local) : read(_remote);
+
+    private Task LocalOrRemote(string key, Func<IBackend, Task> act) => _local.Holds(key) ? act(_local) : act(_remote);
 
     private async Task<IReadOnlyList<T>> Merged<T>(Func<IBackend, Task<IReadOnlyList<T>>> list)
     {
