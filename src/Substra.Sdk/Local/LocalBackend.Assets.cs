@@ -56,17 +56,10 @@ internal sealed partial class LocalBackend
         }
         else
         {
-            // The reference writes a generated description beside the user's opener; this one stays inside the workspace.
-            var generated = Path.Combine(_platform.Workspace.FilesDirectory, "generated-" + LocalWorkspace.NewRunId() + ".md");
-            await File.WriteAllTextAsync(generated, DatasetSpec.GeneratedDescription, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                description = await StoreFileAsync(generated, ContentStore.Roles.Description, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                File.Delete(generated);
-            }
+            // The reference writes a generated description beside the user's opener; this one is written into the store.
+            var (checksum, stored) = await _platform.Content.AddWrittenAsync(
+                path => File.WriteAllTextAsync(path, DatasetSpec.GeneratedDescription, cancellationToken), ContentStore.Roles.Description).ConfigureAwait(false);
+            description = new AssetFile { Checksum = checksum, StorageAddress = stored };
         }
 
         var dataset = new Dataset

@@ -1,4 +1,3 @@
-using Substra.Sdk.Local.Workspace;
 using Substra.Sdk.Models;
 
 namespace Substra.Sdk.Local;
@@ -55,18 +54,6 @@ internal sealed partial class LocalBackend
     internal void KeepRemoteDataSample(DataSample sample) => _store.Write(() => _store.SaveRemoteDataSample(sample));
 
     /// <summary>Downloads a platform file into the content store; returns its stored path.</summary>
-    internal async Task<string> DownloadIntoStoreAsync(Func<string, Task> download, string role)
-    {
-        var incoming = Path.Combine(_platform.Workspace.FilesDirectory, ".incoming", LocalWorkspace.NewRunId());
-        Directory.CreateDirectory(Path.GetDirectoryName(incoming)!);
-        try
-        {
-            await download(incoming).ConfigureAwait(false);
-            return _platform.Content.AddByMove(incoming, role).Path;
-        }
-        finally
-        {
-            File.Delete(incoming);
-        }
-    }
+    internal async Task<string> DownloadIntoStoreAsync(Func<string, Task> download, string role) =>
+        (await _platform.Content.AddWrittenAsync(download, role).ConfigureAwait(false)).Path;
 }

@@ -3,7 +3,6 @@ using Substra.Sdk.Backends;
 using Substra.Sdk.Exceptions;
 using Substra.Sdk.Local.Platform;
 using Substra.Sdk.Local.Store;
-using Substra.Sdk.Local.Workspace;
 using Substra.Sdk.Models;
 
 namespace Substra.Sdk.Local;
@@ -45,10 +44,6 @@ internal sealed partial class LocalBackend : IBackend, IChangeSignalingBackend, 
     public string? TemporaryDirectory => _platform.Workspace.FilesDirectory;
 
     public event EventHandler<TaskStateChange>? TaskStateChanged;
-
-    internal LocalWorkspace Workspace => _platform.Workspace;
-
-    internal LocalPlatform Platform => _platform;
 
     public Task<OrganizationInfo> GetOrganizationInfoAsync(CancellationToken cancellationToken) =>
         Task.FromResult(new OrganizationInfo

@@ -81,8 +81,6 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
 
     internal LocalTaskScheduler Scheduler { get; }
 
-    internal ILoggerFactory LoggerFactory => _loggerFactory;
-
     internal Compute.Archives.ArchiveLimits? ArchiveLimits => _options.ArchiveLimits;
 
     /// <summary>

@@ -59,6 +59,21 @@ internal sealed class ContentStore(LocalWorkspace workspace)
         return (checksum, Commit(produced, checksum, role));
     }
 
+    /// <summary>Stores a file that <paramref name="write"/> makes at the path it is given (a download, generated text).</summary>
+    public async Task<(string Checksum, string Path)> AddWrittenAsync(Func<string, Task> write, string role)
+    {
+        var incoming = IncomingPath();
+        try
+        {
+            await write(incoming).ConfigureAwait(false);
+            return AddByMove(incoming, role);
+        }
+        finally
+        {
+            File.Delete(incoming);
+        }
+    }
+
     /// <summary>Deletes a stored file (its folder too once empty); the caller checks nothing else refers to it.</summary>
     public void Delete(string storedPath)
     {
