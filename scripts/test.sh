@@ -21,6 +21,9 @@ if ! command -v clang >/dev/null 2>&1 || ! dpkg -s zlib1g-dev >/dev/null 2>&1; t
 fi
 
 results="$(mktemp -d)"
+# The build tasks first, on their own: the function projects' nested ReadyToRun/NativeAOT publishes reach them under
+# other global properties, and two builds of one project in parallel race on its output files.
+dotnet build msbuild/Substra.Build/Substra.Build.csproj -c Release -nodeReuse:false
 dotnet build Substra.Framework.sln -c Release -nodeReuse:false
 set +e
 # One test project at a time: several suites start processes and containers, and two cores are all CI has.
