@@ -85,7 +85,7 @@ try
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(new ProcessStartInfo("/usr/bin/python3",
             [scriptPath, "--function-name", "train", "--outputs", $"[{{\"id\": \"model\", \"value\": \"{outputs}/{i}\", \"multiple\": false}}]"])
-            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        { RedirectStandardOutput = true, RedirectStandardError = true })!;
         await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();
         host.Add(watch.Elapsed.TotalMilliseconds);
