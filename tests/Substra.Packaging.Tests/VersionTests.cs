@@ -61,6 +61,21 @@ public sealed class VersionTests(TaggedClone clone)
     }
 
     [Fact]
+    public async Task A_version_given_on_the_command_line_wins_over_the_tag()
+    {
+        string feed = Path.Combine(clone.Root, "override-feed");
+
+        (await clone.RepositoryCli.RunAsync(clone.Clone, TaggedClone.Step,
+                ["pack", "src/Substra.Sdk", "-c", "Release", "-o", feed, "-p:PackageVersion=0.1.0-override.1", "-nodeReuse:false"]))
+            .EnsureSuccess("dotnet pack with an explicit version");
+
+        PackageFile sdk = PackageFile.Read(Path.Combine(feed, "Substra.Sdk.0.1.0-override.1.nupkg"));
+        Assert.Equal("0.1.0-override.1", sdk.Version);
+        // The project it references is packed with the same version, so the dependency names it.
+        Assert.Contains(("Substra.Tools", "0.1.0-override.1"), sdk.Dependencies);
+    }
+
+    [Fact]
     public async Task A_source_tree_without_git_builds_with_a_default_version_and_a_warning()
     {
         string archive = Path.Combine(clone.Root, "source.tar");
