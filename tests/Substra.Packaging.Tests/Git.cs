@@ -19,7 +19,9 @@ internal static class Git
             new("GIT_COMMITTER_NAME", "Substra tests"),
             new("GIT_COMMITTER_EMAIL", "tests@substra.invalid"),
         ];
-        var (exitCode, output) = await OutputCapturingProcess.RunAsync("git", workingDirectory, environment, Timeout, arguments);
+        // CI runs the tests as root on a checkout owned by its runner user: git would refuse to read it.
+        string[] command = ["-c", "safe.directory=*", .. arguments];
+        var (exitCode, output) = await OutputCapturingProcess.RunAsync("git", workingDirectory, environment, Timeout, command);
         Assert.True(exitCode == 0, $"git {string.Join(' ', arguments)} failed with exit code {exitCode}:\n{output}");
         return output;
     }
