@@ -25,6 +25,9 @@ results="$(mktemp -d)"
 # other global properties, and two builds of one project in parallel race on its output files.
 dotnet build msbuild/Substra.Build/Substra.Build.csproj -c Release -nodeReuse:false
 dotnet build Substra.Framework.sln -c Release -nodeReuse:false
+# The packages of this commit (versions from git tags, docs/packaging.md#versions), from the build just made.
+rm -rf artifacts/packages
+dotnet pack Substra.Framework.sln -c Release --no-build -o artifacts/packages -nodeReuse:false
 set +e
 # One test project at a time: several suites start processes and containers, and two cores are all CI has.
 dotnet test Substra.Framework.sln -c Release --no-build -m:1 --logger "trx" --results-directory "$results" "$@"

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Substra.Tests.Shared;
 
 namespace Substra.Templates.Tests;
 
@@ -33,27 +34,14 @@ public sealed class TemplatePackFixture : IAsyncLifetime
         Cli = new DotNetCli(Path.Combine(Root, "packages"), Path.Combine(Root, "home"));
 
         // The packs build inside the repository; they use the machine's cache like any repository build.
-        var repoCli = new DotNetCli(
-            Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? DefaultPackagesFolder(),
-            Path.Combine(Root, "home"));
+        var repoCli = new DotNetCli(LocalFeed.MachinePackagesFolder, Path.Combine(Root, "home"));
         foreach (string project in new[] { "src/Substra.Tools", "src/Substra.Sdk", "templates/Substra.Templates" })
         {
             (await repoCli.RunAsync(RepositoryRoot, PackTimeout, "pack", project, "-o", Feed, $"-p:PackageVersion={Version}", "-nodeReuse:false"))
                 .EnsureSuccess($"dotnet pack {project}");
         }
 
-        File.WriteAllText(Path.Combine(Work, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="substra-local" value="{Feed}" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <add key="machine" value="{DefaultPackagesFolder()}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """);
+        LocalFeed.WriteNuGetConfig(Work, Feed);
 
         (await Cli.RunAsync(Work, PackTimeout, "new", "install", Path.Combine(Feed, $"Substra.Templates.{Version}.nupkg"), "--debug:custom-hive", Hive))
             .EnsureSuccess("dotnet new install");
@@ -72,8 +60,4 @@ public sealed class TemplatePackFixture : IAsyncLifetime
 
         return Task.CompletedTask;
     }
-
-    private static string DefaultPackagesFolder()
-        => Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Substra.Sdk.Remote.Tests.Platform;
+using Substra.Tests.Shared;
 
 namespace Substra.Templates.Tests;
 

@@ -1,8 +1,11 @@
-using Substra.Tests.Shared;
+using Xunit;
 
-namespace Substra.Templates.Tests;
+namespace Substra.Tests.Shared;
 
-/// <summary>Runs the real <c>dotnet</c> CLI in an isolated environment and keeps its output for assertion messages.</summary>
+/// <summary>
+/// Runs the real <c>dotnet</c> CLI in an isolated environment (its own package folder and CLI home) and keeps its
+/// output for assertion messages. Linked into the test projects that restore freshly packed packages.
+/// </summary>
 internal sealed class DotNetCli(string packagesDirectory, string homeDirectory)
 {
     public sealed record Result(int ExitCode, string Output)
