@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Substra.Templates.Tests;
 
 /// <summary>
-/// Packs Substra.Tools, Substra.Sdk, Substra.Sdk.Docker and the template pack with one fresh version into a local feed, and installs the
+/// Packs Substra.Tools, Substra.Sdk, Substra.Sdk.Docker, Substra.Sdk.Hosting and the template pack with one fresh version into a local feed, and installs the
 /// pack into a custom hive, once for all tests. Restores see only that feed, with the machine's package folder as a
 /// read-only fallback for the third-party packages the repository already restored, so the tests need no network.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class TemplatePackFixture : IAsyncLifetime
         var repoCli = new DotNetCli(
             Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? DefaultPackagesFolder(),
             Path.Combine(Root, "home"));
-        foreach (string project in new[] { "src/Substra.Tools", "src/Substra.Sdk", "src/Substra.Sdk.Docker", "templates/Substra.Templates" })
+        foreach (string project in new[] { "src/Substra.Tools", "src/Substra.Sdk", "src/Substra.Sdk.Docker", "src/Substra.Sdk.Hosting", "templates/Substra.Templates" })
         {
             (await repoCli.RunAsync(RepositoryRoot, PackTimeout, "pack", project, "-o", Feed, $"-p:PackageVersion={Version}", "-nodeReuse:false"))
                 .EnsureSuccess($"dotnet pack {project}");
