@@ -48,7 +48,7 @@ public sealed class ClientOnlyAppTests(ITestOutputHelper output)
             "Microsoft.Extensions.Http.dll", "Microsoft.Extensions.Http.Resilience.dll", "Microsoft.Extensions.Resilience.dll",
             "Polly.Extensions.dll", "Microsoft.Extensions.Telemetry.dll", "Substra.Sdk.Docker.dll", "Substra.Sdk.Hosting.dll",
         ];
-        Assert.Empty(files.Where(file => notForTheClient.Contains(Path.GetFileName(file))));
+        Assert.DoesNotContain(files, file => notForTheClient.Contains(Path.GetFileName(file)));
         Assert.Contains("Substra.Sdk.dll", files);
 
         // The function build (archives, the generated SubstraArtifacts class) is for function projects, not for this app.

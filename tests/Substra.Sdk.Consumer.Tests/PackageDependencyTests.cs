@@ -23,7 +23,7 @@ public sealed class PackageDependencyTests : IDisposable
             "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Logging", "Microsoft.Extensions.Options",
             "Microsoft.Extensions.Http", "Microsoft.Extensions.Http.Resilience",
         ];
-        Assert.Empty(dependencies.Where(d => d.Id.StartsWith("Docker.DotNet", StringComparison.Ordinal) || implementations.Contains(d.Id)));
+        Assert.DoesNotContain(dependencies, d => d.Id.StartsWith("Docker.DotNet", StringComparison.Ordinal) || implementations.Contains(d.Id));
         Assert.Contains(dependencies, d => d.Id == "Microsoft.Extensions.Logging.Abstractions");
     }
 
