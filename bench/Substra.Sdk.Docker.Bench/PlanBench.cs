@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Local;
-using Substra.Sdk.Local.Docker;
+using Substra.Sdk.Docker;
 using Substra.Sdk.Local.Platform;
 using Substra.Sdk.Models;
 using Substra.Sdk.Schemas;

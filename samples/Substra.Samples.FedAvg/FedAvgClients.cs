@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Substra.Sdk.Configuration;
 using Substra.Samples.FedAvg.Model;
 
 namespace Substra.Samples.FedAvg;
@@ -39,6 +40,8 @@ public static class FedAvgClients
             {
                 client.WorkspaceDirectory ??= workspace;
                 client.MaxParallelTasks ??= options.MaxParallelTasks;
+                // Configuration may pick the docker backend type; the Substra.Sdk.Docker package runs it.
+                client.UseDocker();
             });
         }
 

@@ -216,6 +216,7 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
                     MaxParallelTasks = options.MaxParallelTasks,
                     PythonInterpreter = options.PythonInterpreter,
                     TaskTimeout = options.TaskTimeout,
+                    DockerBackend = options.DockerBackend,
                     LoggerFactory = loggerFactory,
                 });
             default:

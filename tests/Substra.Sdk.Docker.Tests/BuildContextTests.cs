@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using Docker.DotNet;
 using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Local.Compute.Archives;
-using Substra.Sdk.Local.Docker;
+using Substra.Sdk.Docker;
 using Substra.Sdk.Local.Tests.Infrastructure;
 using static Substra.Sdk.Local.Tests.Infrastructure.TestArchives;
 

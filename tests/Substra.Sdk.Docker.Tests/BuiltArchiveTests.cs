@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Substra.Build.Tests.Infrastructure;
-using Substra.Sdk.Local.Docker;
+using Substra.Sdk.Docker;
 
 namespace Substra.Sdk.Docker.Tests;
 

@@ -1,6 +1,6 @@
 using Docker.DotNet.Models;
 using Substra.Sdk.Local.Compute;
-using Substra.Sdk.Local.Docker;
+using Substra.Sdk.Docker;
 
 namespace Substra.Sdk.Docker.Tests;
 

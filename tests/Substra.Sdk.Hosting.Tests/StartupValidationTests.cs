@@ -94,6 +94,24 @@ public sealed class StartupValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_docker_client_without_the_docker_package_stops_the_host_at_start_with_the_package_to_add()
+    {
+        using IHost host = BuildHost(new()
+        {
+            ["Substra:Clients:start-docker:backend_type"] = "docker",
+            ["Substra:Clients:start-docker:configuration_file"] = "",
+            ["Substra:Clients:start-docker:workspace_directory"] = Path.Combine(folder, "local-worker"),
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith("Substra client 'start-docker': The docker backend is in the Substra.Sdk.Docker package", failure, StringComparison.Ordinal);
+        Assert.Contains("dotnet add package Substra.Sdk.Docker", failure, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder, "local-worker")));
+    }
+
+    [Fact]
     public async Task A_good_configuration_starts_and_the_client_is_still_created_on_first_use()
     {
         using IHost host = BuildHost(new()

@@ -33,5 +33,8 @@ public sealed record LocalBackendSettings
     /// </summary>
     public ArchiveLimits? ArchiveLimits { get; init; }
 
+    /// <summary>Runs the tasks of the <c>docker</c> backend type (the Substra.Sdk.Docker package); none when null.</summary>
+    public Local.Compute.IDockerBackend? DockerBackend { get; init; }
+
     public required ILoggerFactory LoggerFactory { get; init; }
 }

@@ -81,6 +81,12 @@ public sealed class SubstraClientOptions
     /// <summary>Builds the local backends; the built-in one when null.</summary>
     public ILocalBackendFactory? LocalBackendFactory { get; set; }
 
+    /// <summary>
+    /// Runs the tasks of the <c>docker</c> backend type: set by <c>UseDocker()</c> of the Substra.Sdk.Docker package. Without it a
+    /// docker client is refused with the way to add it; it changes nothing for the other backend types.
+    /// </summary>
+    public Local.Compute.IDockerBackend? DockerBackend { get; set; }
+
     /// <summary>The clock used by wait loops (tests replace it).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.Retry;
 
 namespace Substra.Sdk.Remote;
 
@@ -51,14 +51,13 @@ internal sealed class RemoteRetryPipelines
         TimeSpan budget,
         Func<HttpResponseMessage, ValueTask<bool>> isRetriable)
     {
-        var options = new HttpRetryStrategyOptions
+        var options = new RetryStrategyOptions<HttpResponseMessage>
         {
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = false,
             Delay = initialDelay,
             MaxDelay = null,
             MaxRetryAttempts = int.MaxValue,
-            ShouldRetryAfterHeader = false,
             ShouldHandle = async args =>
             {
                 if (args.Outcome.Result is not { } response || !await isRetriable(response).ConfigureAwait(false))

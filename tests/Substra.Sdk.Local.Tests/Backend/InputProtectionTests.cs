@@ -6,7 +6,7 @@ using Substra.Sdk.Schemas;
 using Substra.Tools.Schema;
 using static Substra.Sdk.Local.Tests.Infrastructure.LocalNetwork;
 #if SUBSTRA_DOCKER_BACKEND
-using Substra.Sdk.Local.Docker;
+using Substra.Sdk.Docker;
 #else
 using Substra.Sdk.Local.Compute.Subprocess;
 #endif

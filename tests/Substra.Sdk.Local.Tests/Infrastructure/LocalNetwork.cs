@@ -30,6 +30,7 @@ public sealed class LocalNetwork : IAsyncDisposable
 #if SUBSTRA_DOCKER_BACKEND
                 // Substra.Sdk.Docker.Tests compiles this suite again to run it in containers.
                 BackendType = BackendType.LocalDocker,
+                DockerBackend = new Substra.Sdk.Docker.DockerBackend(),
 #else
                 BackendType = BackendType.LocalSubprocess,
 #endif

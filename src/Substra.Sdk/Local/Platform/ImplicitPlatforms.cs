@@ -28,6 +28,7 @@ internal static class ImplicitPlatforms
                     PythonInterpreter = settings.PythonInterpreter,
                     TaskTimeout = settings.TaskTimeout,
                     ArchiveLimits = settings.ArchiveLimits,
+                    DockerBackend = settings.DockerBackend,
                     LoggerFactory = settings.LoggerFactory,
                 }));
                 Open.Add(workspace, entry);

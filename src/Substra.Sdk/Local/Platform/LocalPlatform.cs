@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Substra.Sdk.Backends;
@@ -6,7 +5,6 @@ using Substra.Sdk.Configuration;
 using Substra.Sdk.Exceptions;
 using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Local.Compute.Subprocess;
-using Substra.Sdk.Local.Docker;
 using Substra.Sdk.Local.Execution;
 using Substra.Sdk.Local.Store;
 using Substra.Sdk.Local.Workspace;
@@ -30,11 +28,13 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Lock _spawnersGate = new();
     private readonly Dictionary<BackendType, ITaskSpawner> _spawners = [];
+    private IDockerBackend? _dockerBackend;
     private int _disposed;
 
     private LocalPlatform(LocalPlatformOptions options, LocalWorkspace workspace, WorkspaceLock? workspaceLock, StoreJournal journal)
     {
         _options = options;
+        _dockerBackend = options.DockerBackend;
         _lock = workspaceLock;
         _journal = journal;
         _loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
@@ -243,6 +243,17 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
                 "Leave WorkspaceDirectory unset for clients made by a LocalPlatform, or open a platform on that folder.");
         }
 
+        if (settings.BackendType == BackendType.LocalDocker && _options.Spawner is null)
+        {
+            // A platform opened without a Docker backend takes the first one a docker client brings (an implicit platform
+            // is opened by the first client of its workspace, which may be a subprocess one).
+            var docker = settings.DockerBackend is { } given ? Interlocked.CompareExchange(ref _dockerBackend, given, null) ?? given : Volatile.Read(ref _dockerBackend);
+            if (docker is null)
+            {
+                throw DockerBackendMissing.Exception();
+            }
+        }
+
         if (settings.Remote is { } remote)
         {
             // Hybrid mode decorates the local client; the local one never sees the platform.
@@ -268,7 +279,7 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
             var killed = TaskProcessReaper.KillPlatform(PlatformId);
             if (interrupted.Any(task => task.BackendType == BackendType.LocalDocker))
             {
-                killed += RemoveContainers(PlatformId);
+                killed += RemoveContainers();
             }
 
             if (killed > 0)
@@ -340,7 +351,7 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
             if (!_spawners.TryGetValue(backendType, out var spawner))
             {
                 spawner = backendType == BackendType.LocalDocker
-                    ? CreateDockerSpawner(PlatformId, _options.ArchiveLimits)
+                    ? (Volatile.Read(ref _dockerBackend) ?? throw DockerBackendMissing.Exception()).CreateSpawner(PlatformId, _options.ArchiveLimits, _loggerFactory)
                     : new SubprocessSpawner(
                         new SubprocessSpawnerOptions
                         {
@@ -355,19 +366,20 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
         }
     }
 
-    // Kept apart so that Docker.DotNet is only loaded when the docker backend is used.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static ITaskSpawner CreateDockerSpawner(string platformId, Compute.Archives.ArchiveLimits? limits) =>
-        new DockerSpawner(DockerSpawnerOptions.FromEnvironment() with { PlatformId = platformId, ArchiveLimits = limits });
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private int RemoveContainers(string platformId)
+    private int RemoveContainers()
     {
+        if (_dockerBackend is not { } docker)
+        {
+            _logger.LogWarning("Local platform {Workspace}: tasks were running in Docker containers when it last stopped, and it has no Docker " +
+                "backend to remove them ({Fix})", Workspace.Root, DockerBackendMissing.Message);
+            return 0;
+        }
+
         try
         {
-            return DockerCleanup.RemovePlatformContainersAsync(platformId).GetAwaiter().GetResult();
+            return docker.RemovePlatformContainersAsync(PlatformId, CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is DockerEngineUnavailableException or HttpRequestException or IOException or TimeoutException)
+        catch (Exception e) when (e is SdkException or HttpRequestException or IOException or TimeoutException)
         {
             _logger.LogWarning("Could not remove the Docker containers left by the previous host: {Message}", e.Message);
             return 0;

@@ -1,7 +1,7 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
-namespace Substra.Sdk.Local.Docker;
+namespace Substra.Sdk.Docker;
 
 /// <summary>Finds and removes what the docker backend left on an engine (kept failed containers, killed runs, images).</summary>
 public static class DockerCleanup

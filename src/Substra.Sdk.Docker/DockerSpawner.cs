@@ -3,7 +3,7 @@ using Docker.DotNet.Models;
 using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Local.Compute.Archives;
 
-namespace Substra.Sdk.Local.Docker;
+namespace Substra.Sdk.Docker;
 
 /// <summary>
 /// Runs tasks in containers of the image built from the function archive (the reference's docker spawner, confined):

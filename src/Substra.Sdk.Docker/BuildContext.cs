@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Local.Compute.Archives;
 
-namespace Substra.Sdk.Local.Docker;
+namespace Substra.Sdk.Docker;
 
 /// <summary>
 /// Turns a function archive (zip, or tar plain or gzip) into the plain tar the engine reads as a build context. Every

@@ -1,4 +1,4 @@
-namespace Substra.Sdk.Local.Docker;
+namespace Substra.Sdk.Docker;
 
 /// <summary>
 /// What a task's container is made of besides its name and its task's folders: the image and the data samples bound
@@ -13,7 +13,7 @@ internal sealed record ContainerRecipe(FunctionImage Image, string ArchiveChecks
     /// <summary>Equal for equal recipes; a spare is only ever taken by a task with the same key.</summary>
     public string Key { get; } = Image.Tag + "\n" + string.Join("\n", Samples.Select(sample => sample.Key + "=" + sample.Value));
 
-    public static ContainerRecipe For(FunctionImage image, Compute.SpawnRequest request) => new(
+    public static ContainerRecipe For(FunctionImage image, Local.Compute.SpawnRequest request) => new(
         image,
         request.ArchiveChecksum.ToLowerInvariant(),
         request.DataSamples.OrderBy(sample => sample.Key, StringComparer.Ordinal)

@@ -5,7 +5,7 @@ using Docker.DotNet.Models;
 using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Local.Compute.Archives;
 
-namespace Substra.Sdk.Local.Docker;
+namespace Substra.Sdk.Docker;
 
 /// <summary>
 /// The images of function archives, tagged <c>function-&lt;archive sha256&gt;</c>: built once, then reused by every task,

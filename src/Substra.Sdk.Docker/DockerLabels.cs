@@ -1,4 +1,4 @@
-namespace Substra.Sdk.Local.Docker;
+namespace Substra.Sdk.Docker;
 
 /// <summary>Labels on every container and image the docker backend creates, so that leftovers can be found.</summary>
 public static class DockerLabels

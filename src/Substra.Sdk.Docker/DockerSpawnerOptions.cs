@@ -1,6 +1,6 @@
 using Substra.Sdk.Local.Compute.Archives;
 
-namespace Substra.Sdk.Local.Docker;
+namespace Substra.Sdk.Docker;
 
 /// <summary>How the docker backend talks to the engine and confines task containers.</summary>
 public sealed record DockerSpawnerOptions

@@ -1,6 +1,6 @@
 using Substra.Sdk.Local.Compute;
 
-namespace Substra.Sdk.Local.Docker;
+namespace Substra.Sdk.Docker;
 
 /// <summary>The host side of the container's mounts: the task's inputs, outputs and cli-args folders, in <paramref name="Root"/>.</summary>
 internal sealed record TaskFolders(string Root)

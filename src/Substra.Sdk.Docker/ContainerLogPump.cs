@@ -1,7 +1,7 @@
 using System.Text;
 using Docker.DotNet;
 
-namespace Substra.Sdk.Local.Docker;
+namespace Substra.Sdk.Docker;
 
 /// <summary>Copies a container's stdout and stderr to the task's log writer, line by line, until the container ends.</summary>
 internal static class ContainerLogPump

@@ -20,7 +20,13 @@ internal sealed class SubstraClientOptionsValidator(SubstraClientRegistry regist
 
         try
         {
-            ClientConfigurationResolver.Resolve(options);
+            var configuration = ClientConfigurationResolver.Resolve(options);
+            // A docker client without UseDocker() would be refused at its first CreateClient: stop the host instead.
+            if (configuration.BackendType == Substra.Sdk.BackendType.LocalDocker && options.DockerBackend is null && options.LocalBackendFactory is null)
+            {
+                throw Substra.Sdk.Local.Compute.DockerBackendMissing.Exception();
+            }
+
             return ValidateOptionsResult.Success;
         }
         catch (SdkException error)

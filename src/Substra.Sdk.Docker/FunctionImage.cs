@@ -1,4 +1,4 @@
-namespace Substra.Sdk.Local.Docker;
+namespace Substra.Sdk.Docker;
 
 /// <summary>A function's image as the engine described it when it was found or built.</summary>
 /// <param name="Tag"><c>function-&lt;archive sha256&gt;</c>.</param>

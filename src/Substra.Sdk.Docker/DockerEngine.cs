@@ -1,6 +1,6 @@
 using Docker.DotNet;
 
-namespace Substra.Sdk.Local.Docker;
+namespace Substra.Sdk.Docker;
 
 /// <summary>The connection to one Docker engine, checked once before first use.</summary>
 internal sealed class DockerEngine : IDisposable

@@ -1,0 +1,79 @@
+using System.Reflection;
+using Substra.Tests.Shared;
+
+namespace Substra.Sdk.Consumer.Tests;
+
+/// <summary>
+/// A console app in a temp folder that references projects of this repository (by absolute path), as an application
+/// references the packages: built with the real <c>dotnet build</c>, then run.
+/// </summary>
+internal sealed class ConsumerApp : IDisposable
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(8);
+
+    public ConsumerApp(string program, params string[] referencedProjects)
+    {
+        Root = Directory.CreateTempSubdirectory("substra-consumer-").FullName;
+        var references = string.Join("\n", referencedProjects.Select(project =>
+            $"    <ProjectReference Include=\"{Path.Combine(RepositoryRoot, project)}\" />"));
+        File.WriteAllText(Path.Combine(Root, "ConsumerApp.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <OutDir>{Path.Combine(Root, "out")}/</OutDir>
+              </PropertyGroup>
+              <ItemGroup>
+            {references}
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(Root, "Program.cs"), program);
+    }
+
+    public static string RepositoryRoot => typeof(ConsumerApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
+
+    public string Root { get; }
+
+    public string OutputDirectory => Path.Combine(Root, "out");
+
+    /// <summary>Every file of the build output, relative to it.</summary>
+    public IReadOnlyList<string> OutputFiles => Directory.EnumerateFiles(OutputDirectory, "*", SearchOption.AllDirectories)
+        .Select(file => Path.GetRelativePath(OutputDirectory, file)).Order(StringComparer.Ordinal).ToList();
+
+    public long OutputBytes => Directory.EnumerateFiles(OutputDirectory, "*", SearchOption.AllDirectories).Sum(file => new FileInfo(file).Length);
+
+    public async Task BuildAsync()
+    {
+        var (exitCode, output) = await DotnetAsync(Root, "build", "-c", "Release", "-nodeReuse:false");
+        Assert.True(exitCode == 0, $"dotnet build of the consumer app failed ({exitCode}):\n{Tail(output)}");
+    }
+
+    public async Task<string> RunAsync(params string[] arguments)
+    {
+        var (exitCode, output) = await DotnetAsync(Root, [Path.Combine(OutputDirectory, "ConsumerApp.dll"), .. arguments]);
+        Assert.True(exitCode == 0, $"The consumer app exited with {exitCode}:\n{Tail(output)}");
+        return output;
+    }
+
+    /// <summary>The real CLI, without the build servers and MSBuild variables of the test host.</summary>
+    public static Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, params string[] arguments) =>
+        OutputCapturingProcess.RunAsync("dotnet", workingDirectory,
+        [
+            new("DOTNET_NOLOGO", "1"),
+            new("DOTNET_CLI_TELEMETRY_OPTOUT", "1"),
+            new("MSBUILDUSESERVER", "0"),
+            new("DOTNET_CLI_USE_MSBUILD_SERVER", "0"),
+            new("UseSharedCompilation", "false"),
+            new("MSBuildExtensionsPath", null),
+            new("MSBUILD_EXE_PATH", null),
+            new("MSBuildSDKsPath", null),
+        ], BuildTimeout, arguments);
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    private static string Tail(string text) => text.Length <= 12_000 ? text : "…" + text[^12_000..];
+}
