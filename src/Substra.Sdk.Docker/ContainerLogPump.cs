@@ -13,14 +13,14 @@ internal static class ContainerLogPump
         var stderr = new LineSplitter(writer);
         while (true)
         {
-            var result = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken);
+            var result = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
             if (result.EOF) break;
             var splitter = result.Target == MultiplexedStream.TargetStream.StandardError ? stderr : stdout;
-            await splitter.PushAsync(buffer.AsMemory(0, result.Count));
+            await splitter.PushAsync(buffer.AsMemory(0, result.Count)).ConfigureAwait(false);
         }
 
-        await stdout.FlushAsync();
-        await stderr.FlushAsync();
+        await stdout.FlushAsync().ConfigureAwait(false);
+        await stderr.FlushAsync().ConfigureAwait(false);
     }
 
     private sealed class LineSplitter(TextWriter writer)
@@ -39,7 +39,7 @@ internal static class ContainerLogPump
                 var c = _chars[i];
                 if (c == '\n')
                 {
-                    await writer.WriteLineAsync(_line.ToString().TrimEnd('\r'));
+                    await writer.WriteLineAsync(_line.ToString().TrimEnd('\r')).ConfigureAwait(false);
                     _line.Clear();
                 }
                 else
@@ -53,11 +53,11 @@ internal static class ContainerLogPump
         {
             if (_line.Length > 0)
             {
-                await writer.WriteLineAsync(_line.ToString().TrimEnd('\r'));
+                await writer.WriteLineAsync(_line.ToString().TrimEnd('\r')).ConfigureAwait(false);
                 _line.Clear();
             }
 
-            await writer.FlushAsync();
+            await writer.FlushAsync().ConfigureAwait(false);
         }
     }
 }

@@ -15,16 +15,16 @@ public static class DockerCleanup
         CancellationToken cancellationToken = default)
     {
         using var engine = DockerEngine.Connect(endpoint);
-        await engine.EnsureAnswersAsync(cancellationToken);
+        await engine.EnsureAnswersAsync(cancellationToken).ConfigureAwait(false);
         var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{DockerLabels.Framework}=1"] = true } };
 
         var removed = 0;
-        var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken);
+        var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken).ConfigureAwait(false);
         foreach (var container in containers.Where(c => includeRunning || c.State is not ("running" or "restarting" or "paused")))
         {
             try
             {
-                await engine.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken);
+                await engine.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken).ConfigureAwait(false);
                 removed++;
             }
             catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
@@ -35,12 +35,12 @@ public static class DockerCleanup
 
         if (includeImages)
         {
-            var images = await engine.Client.Images.ListImagesAsync(new ImagesListParameters { Filters = filter }, cancellationToken);
+            var images = await engine.Client.Images.ListImagesAsync(new ImagesListParameters { Filters = filter }, cancellationToken).ConfigureAwait(false);
             foreach (var image in images)
             {
                 try
                 {
-                    await engine.Client.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters { Force = true }, cancellationToken);
+                    await engine.Client.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters { Force = true }, cancellationToken).ConfigureAwait(false);
                     removed++;
                 }
                 catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
@@ -62,18 +62,18 @@ public static class DockerCleanup
     {
         ArgumentException.ThrowIfNullOrEmpty(platformId);
         using var engine = DockerEngine.Connect(endpoint);
-        await engine.EnsureAnswersAsync(cancellationToken);
+        await engine.EnsureAnswersAsync(cancellationToken).ConfigureAwait(false);
         var filter = new Dictionary<string, IDictionary<string, bool>>
         {
             ["label"] = new Dictionary<string, bool> { [$"{DockerLabels.PlatformId}={platformId}"] = true },
         };
-        var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken);
+        var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken).ConfigureAwait(false);
         var removed = 0;
         foreach (var container in containers)
         {
             try
             {
-                await engine.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken);
+                await engine.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken).ConfigureAwait(false);
                 removed++;
             }
             catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)

@@ -38,11 +38,11 @@ internal sealed class DockerEngine : IDisposable
     public async Task EnsureAnswersAsync(CancellationToken cancellationToken)
     {
         if (_answered) return;
-        await _checkGate.WaitAsync(cancellationToken);
+        await _checkGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (_answered) return;
-            await Client.System.PingAsync(cancellationToken);
+            await Client.System.PingAsync(cancellationToken).ConfigureAwait(false);
             _answered = true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -70,8 +70,8 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
     /// <summary>Builds (or finds) the archive's image without running anything; returns its image id.</summary>
     public async Task<string> EnsureImageAsync(string archivePath, string archiveChecksum, CancellationToken cancellationToken)
     {
-        await _engine.EnsureAnswersAsync(cancellationToken);
-        return (await _images.EnsureAsync(archivePath, archiveChecksum, cancellationToken)).Id;
+        await _engine.EnsureAnswersAsync(cancellationToken).ConfigureAwait(false);
+        return (await _images.EnsureAsync(archivePath, archiveChecksum, cancellationToken).ConfigureAwait(false)).Id;
     }
 
     /// <inheritdoc />
@@ -79,13 +79,13 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
     {
         ArgumentNullException.ThrowIfNull(request);
         FunctionImages.TagFor(request.ArchiveChecksum); // a bad checksum fails before the engine is asked anything
-        await _engine.EnsureAnswersAsync(cancellationToken);
+        await _engine.EnsureAnswersAsync(cancellationToken).ConfigureAwait(false);
         if (_spares is not null)
         {
-            await RemoveLeftoverSparesOnceAsync(cancellationToken);
+            await RemoveLeftoverSparesOnceAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var image = await _images.EnsureAsync(request.ArchivePath, request.ArchiveChecksum, cancellationToken);
+        var image = await _images.EnsureAsync(request.ArchivePath, request.ArchiveChecksum, cancellationToken).ConfigureAwait(false);
         var folders = TaskFolders.Prepare(request);
         var recipe = ContainerRecipe.For(image, request);
         SpareContainers.Spare? spare = null;
@@ -93,17 +93,17 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
         {
             if (_spares is not null)
             {
-                spare = await _spares.TakeAsync(recipe, cancellationToken);
+                spare = await _spares.TakeAsync(recipe, cancellationToken).ConfigureAwait(false);
             }
 
-            var (containerId, fromSpare) = await ContainerForAsync(request, recipe, folders, spare, cancellationToken);
+            var (containerId, fromSpare) = await ContainerForAsync(request, recipe, folders, spare, cancellationToken).ConfigureAwait(false);
             var exitCode = await RunAsync(request, image.Tag, containerId, fromSpare ? spare : null,
-                () => _spares?.PrepareNext(recipe, Path.GetDirectoryName(folders.Root)!), cancellationToken);
+                () => _spares?.PrepareNext(recipe, Path.GetDirectoryName(folders.Root)!), cancellationToken).ConfigureAwait(false);
             if (exitCode != 0)
             {
                 if (_options.KeepFailedContainers)
                 {
-                    await request.LogWriter.WriteLineAsync($"The container {containerId[..12]} of task {request.TaskKey} is kept (KeepFailedContainers).");
+                    await request.LogWriter.WriteLineAsync($"The container {containerId[..12]} of task {request.TaskKey} is kept (KeepFailedContainers).").ConfigureAwait(false);
                 }
                 else
                 {
@@ -133,7 +133,7 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
         if (spare is not null)
         {
             _running[spare.ContainerId] = 0;
-            if (await _spares!.AssignAsync(spare, folders.Root, name))
+            if (await _spares!.AssignAsync(spare, folders.Root, name).ConfigureAwait(false))
             {
                 return (spare.ContainerId, true);
             }
@@ -141,13 +141,13 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
             _running.TryRemove(spare.ContainerId, out _);
         }
 
-        var containerId = await TryCreateAsync(request, recipe, name, folders.Root);
+        var containerId = await TryCreateAsync(request, recipe, name, folders.Root).ConfigureAwait(false);
         if (containerId is null)
         {
             // The remembered image was removed behind our back (docker rmi, cleanup --images): find or build it again, once.
             _images.Forget(recipe.Image.Tag);
-            var image = await _images.EnsureAsync(request.ArchivePath, request.ArchiveChecksum, cancellationToken);
-            containerId = await TryCreateAsync(request, recipe with { Image = image }, name, folders.Root) ?? throw new InvalidOperationException(
+            var image = await _images.EnsureAsync(request.ArchivePath, request.ArchiveChecksum, cancellationToken).ConfigureAwait(false);
+            containerId = await TryCreateAsync(request, recipe with { Image = image }, name, folders.Root).ConfigureAwait(false) ?? throw new InvalidOperationException(
                 $"The Docker engine lost the image {image.Tag} right after building or finding it: is another program removing images?");
         }
 
@@ -161,7 +161,7 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
         try
         {
             // Not cancelable: a container created after the request was given up on would have no owner.
-            return (await _engine.Client.Containers.CreateContainerAsync(CreateParameters(recipe, name, volumesRoot), CancellationToken.None)).ID;
+            return (await _engine.Client.Containers.CreateContainerAsync(CreateParameters(recipe, name, volumesRoot), CancellationToken.None).ConfigureAwait(false)).ID;
         }
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
@@ -187,7 +187,7 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
         {
             try
             {
-                await _engine.Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), linked.Token);
+                await _engine.Client.Containers.StartContainerAsync(containerId, new ContainerStartParameters(), linked.Token).ConfigureAwait(false);
             }
             finally
             {
@@ -201,16 +201,16 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
             started();
 
             using (var logs = await _engine.Client.Containers.GetContainerLogsAsync(
-                       containerId, new ContainerLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true }, linked.Token))
+                       containerId, new ContainerLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true }, linked.Token).ConfigureAwait(false))
             {
-                await ContainerLogPump.CopyLinesAsync(logs, request.LogWriter, linked.Token);
+                await ContainerLogPump.CopyLinesAsync(logs, request.LogWriter, linked.Token).ConfigureAwait(false);
             }
 
-            return (await _engine.Client.Containers.WaitContainerAsync(containerId, linked.Token)).StatusCode;
+            return (await _engine.Client.Containers.WaitContainerAsync(containerId, linked.Token).ConfigureAwait(false)).StatusCode;
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            await KillAndRemoveAsync(containerId);
+            await KillAndRemoveAsync(containerId).ConfigureAwait(false);
             if (!cancellationToken.IsCancellationRequested)
             {
                 throw new ExecutionException(
@@ -221,7 +221,7 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
         }
         catch (DockerApiException e)
         {
-            await KillAndRemoveAsync(containerId);
+            await KillAndRemoveAsync(containerId).ConfigureAwait(false);
             throw new InvalidOperationException($"The Docker engine failed running task {request.TaskKey}: {e.ResponseBody}", e);
         }
         finally
@@ -282,14 +282,14 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
             removal = _leftoverSpares ??= RemoveLeftoverSparesAsync();
         }
 
-        await removal.WaitAsync(cancellationToken);
+        await removal.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RemoveLeftoverSparesAsync()
     {
         try
         {
-            await SpareContainers.RemoveLeftoversAsync(_engine, PlatformId, CancellationToken.None);
+            await SpareContainers.RemoveLeftoversAsync(_engine, PlatformId, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
         {
@@ -315,21 +315,21 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
     {
         try
         {
-            await _engine.Client.Containers.KillContainerAsync(containerId, new ContainerKillParameters(), CancellationToken.None);
+            await _engine.Client.Containers.KillContainerAsync(containerId, new ContainerKillParameters(), CancellationToken.None).ConfigureAwait(false);
         }
         catch (DockerApiException)
         {
             // Already stopped: nothing to kill.
         }
 
-        await RemoveAsync(containerId);
+        await RemoveAsync(containerId).ConfigureAwait(false);
     }
 
     private async Task RemoveAsync(string containerId)
     {
         try
         {
-            await _engine.Client.Containers.RemoveContainerAsync(containerId, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
+            await _engine.Client.Containers.RemoveContainerAsync(containerId, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
         {
@@ -353,7 +353,7 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
     {
         try
         {
-            await RemoveAsync(containerId);
+            await RemoveAsync(containerId).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or ObjectDisposedException)
         {
@@ -372,15 +372,15 @@ public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
         {
             try
             {
-                await KillAndRemoveAsync(containerId);
+                await KillAndRemoveAsync(containerId).ConfigureAwait(false);
             }
             catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
             {
                 // The engine went away: nothing left to kill through it.
             }
-        }));
-        await closing;
-        await Task.WhenAll(_removals.Values);
+        })).ConfigureAwait(false);
+        await closing.ConfigureAwait(false);
+        await Task.WhenAll(_removals.Values).ConfigureAwait(false);
 
         _engine.Dispose();
     }

@@ -44,14 +44,14 @@ internal sealed class FunctionImages(DockerEngine engine, ArchiveLimits limits)
         }
 
         var gate = BuildGates.GetOrAdd($"{engine.Endpoint}|{tag}", _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var inspected = await TryInspectAsync(tag, cancellationToken);
+            var inspected = await TryInspectAsync(tag, cancellationToken).ConfigureAwait(false);
             if (inspected is null)
             {
-                await BuildAsync(tag, archivePath, archiveChecksum, cancellationToken);
-                inspected = await TryInspectAsync(tag, cancellationToken)
+                await BuildAsync(tag, archivePath, archiveChecksum, cancellationToken).ConfigureAwait(false);
+                inspected = await TryInspectAsync(tag, cancellationToken).ConfigureAwait(false)
                     ?? throw new BuildException($"The engine reported no error building {tag}, but has no image with that tag.");
             }
 
@@ -72,7 +72,7 @@ internal sealed class FunctionImages(DockerEngine engine, ArchiveLimits limits)
     {
         try
         {
-            return await engine.Client.Images.InspectImageAsync(tag, cancellationToken);
+            return await engine.Client.Images.InspectImageAsync(tag, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
@@ -98,10 +98,11 @@ internal sealed class FunctionImages(DockerEngine engine, ArchiveLimits limits)
             },
         };
 
-        await using var context = await BuildContext.OpenAsync(archivePath, limits, cancellationToken);
+        var context = await BuildContext.OpenAsync(archivePath, limits, cancellationToken).ConfigureAwait(false);
+        await using var contextDisposal = context.ConfigureAwait(false);
         try
         {
-            await engine.Client.Images.BuildImageFromDockerfileAsync(parameters, context, null, null, log, cancellationToken);
+            await engine.Client.Images.BuildImageFromDockerfileAsync(parameters, context, null, null, log, cancellationToken).ConfigureAwait(false);
         }
         catch (DockerApiException e)
         {

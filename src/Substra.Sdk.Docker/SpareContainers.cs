@@ -91,7 +91,7 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
 
         try
         {
-            return await claimed.Result.Task.WaitAsync(cancellationToken);
+            return await claimed.Result.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -157,12 +157,12 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
 
             File.Delete(spare.Link);
             File.CreateSymbolicLink(spare.Link, taskDirectory);
-            await engine.Client.Containers.RenameContainerAsync(spare.ContainerId, new ContainerRenameParameters { NewName = name }, CancellationToken.None);
+            await engine.Client.Containers.RenameContainerAsync(spare.ContainerId, new ContainerRenameParameters { NewName = name }, CancellationToken.None).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is DockerApiException or IOException or UnauthorizedAccessException)
         {
-            await DiscardAsync(spare.ContainerId, spare.Slot);
+            await DiscardAsync(spare.ContainerId, spare.Slot).ConfigureAwait(false);
             return false;
         }
     }
@@ -183,7 +183,7 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
             creations = [.. _creating.Select(creation => creation.Done)];
         }
 
-        await Task.WhenAll(idle.Select(spare => DiscardAsync(spare.ContainerId, spare.Slot)).Concat(creations));
+        await Task.WhenAll(idle.Select(spare => DiscardAsync(spare.ContainerId, spare.Slot)).Concat(creations)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -201,12 +201,12 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
                 ["name"] = new Dictionary<string, bool> { [NamePrefix] = true },
                 ["status"] = new Dictionary<string, bool> { ["created"] = true },
             },
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
         foreach (var leftover in leftovers)
         {
             try
             {
-                await engine.Client.Containers.RemoveContainerAsync(leftover.ID, new ContainerRemoveParameters { Force = true }, cancellationToken);
+                await engine.Client.Containers.RemoveContainerAsync(leftover.ID, new ContainerRemoveParameters { Force = true }, cancellationToken).ConfigureAwait(false);
             }
             catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
             {
@@ -230,7 +230,7 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
 
             File.CreateSymbolicLink(Path.Combine(slot, "task"), placeholder);
             var name = NamePrefix + Guid.NewGuid().ToString("N")[..12];
-            var created = await engine.Client.Containers.CreateContainerAsync(parameters(recipe, name, Path.Combine(slot, "task")), CancellationToken.None);
+            var created = await engine.Client.Containers.CreateContainerAsync(parameters(recipe, name, Path.Combine(slot, "task")), CancellationToken.None).ConfigureAwait(false);
             spare = new Spare(created.ID, recipe.Key, slot);
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or UnauthorizedAccessException or ObjectDisposedException)
@@ -262,8 +262,8 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
         }
 
         creation.Result.SetResult(delivered);
-        await DiscardAsync(discarded);
-        await DiscardAsync(evicted);
+        await DiscardAsync(discarded).ConfigureAwait(false);
+        await DiscardAsync(evicted).ConfigureAwait(false);
     }
 
     /// <summary>A made spare whose task gave up on it: it waits for the next task (or goes, when closing).</summary>
@@ -282,8 +282,8 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
             }
         }
 
-        await DiscardAsync(discarded);
-        await DiscardAsync(evicted);
+        await DiscardAsync(discarded).ConfigureAwait(false);
+        await DiscardAsync(evicted).ConfigureAwait(false);
     }
 
     /// <summary>Adds a waiting spare; returns the oldest one when too many wait.</summary>
@@ -306,7 +306,7 @@ internal sealed class SpareContainers(DockerEngine engine, Func<ContainerRecipe,
     {
         try
         {
-            await engine.Client.Containers.RemoveContainerAsync(containerId, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
+            await engine.Client.Containers.RemoveContainerAsync(containerId, new ContainerRemoveParameters { Force = true }, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or ObjectDisposedException)
         {

@@ -44,7 +44,8 @@ internal static class LogTail
     /// <summary>The last <paramref name="maxBytes"/> bytes of the file at <paramref name="path"/>.</summary>
     public static async Task<string> ReadFileAsync(string path, int maxBytes, CancellationToken cancellationToken)
     {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, useAsync: true);
+        await using var fileDisposal = file.ConfigureAwait(false);
         var start = Math.Max(0, file.Length - maxBytes);
         file.Seek(start, SeekOrigin.Begin);
         var buffer = new byte[(int)(file.Length - start)];

@@ -260,8 +260,10 @@ internal sealed partial class LocalBackend
             Directory.CreateDirectory(folder);
         }
 
-        await using var input = File.OpenRead(source);
-        await using var output = File.Create(destination);
+        var input = File.OpenRead(source);
+        await using var inputDisposal = input.ConfigureAwait(false);
+        var output = File.Create(destination);
+        await using var outputDisposal = output.ConfigureAwait(false);
         await input.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
     }
 

@@ -119,7 +119,8 @@ internal sealed class RestClient : IDisposable
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
                 try
                 {
-                    await using var file = new FileStream(destination, FileMode.Create, FileAccess.Write, FileShare.None, DownloadBufferSize, useAsync: true);
+                    var file = new FileStream(destination, FileMode.Create, FileAccess.Write, FileShare.None, DownloadBufferSize, useAsync: true);
+                    await using var fileDisposal = file.ConfigureAwait(false);
                     await body.CopyToAsync(file, DownloadBufferSize, token).ConfigureAwait(false);
                 }
                 catch
@@ -143,8 +144,10 @@ internal sealed class RestClient : IDisposable
             HttpMethod.Get, url, token => SendWithRetriesAsync(HttpMethod.Get, url, null, RetryScope.Gateway, token), cancellationToken).ConfigureAwait(false);
         using var stall = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _timeouts.Time);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stall.Token);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using var watched = new StallWatchedStream(body, stall, _timeouts.StallTimeout);
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using var bodyDisposal = body.ConfigureAwait(false);
+        var watched = new StallWatchedStream(body, stall, _timeouts.StallTimeout);
+        await using var watchedDisposal = watched.ConfigureAwait(false);
         try
         {
             return await consume(watched, reading.Token).ConfigureAwait(false);
@@ -299,7 +302,8 @@ internal sealed class RestClient : IDisposable
     {
         try
         {
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var bodyDisposal = body.ConfigureAwait(false);
             using var page = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
             var next = page.RootElement.TryGetProperty("next", out var nextElement) && nextElement.ValueKind == JsonValueKind.String
                 ? nextElement.GetString()
@@ -327,7 +331,8 @@ internal sealed class RestClient : IDisposable
     {
         try
         {
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var bodyDisposal = body.ConfigureAwait(false);
             return await JsonSerializer.DeserializeAsync(body, typeInfo, cancellationToken).ConfigureAwait(false)
                 ?? throw RemoteErrors.InvalidResponse(response, "Cannot parse response to JSON: the body is null");
         }

@@ -37,7 +37,8 @@ internal sealed class TaskRunner(
             task.LogPath = logPath;
         }
 
-        await using var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+        var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
+        await using var logDisposal = log.ConfigureAwait(false);
         try
         {
             var (arguments, dataSamples, outputFiles) = Prepare(task, taskDirectory);
