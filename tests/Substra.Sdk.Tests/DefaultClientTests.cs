@@ -22,6 +22,21 @@ public sealed class DefaultClientTests : IDisposable
     }
 
     [Fact]
+    public async Task The_local_organisation_reports_the_package_version_not_the_assembly_version()
+    {
+        await using var client = new SubstraClient(new SubstraClientOptions { ConfigurationFile = "", WorkspaceDirectory = workspace });
+        var informational = typeof(SubstraClient).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), inherit: false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+
+        var info = await client.OrganizationInfoAsync();
+
+        // The assembly version of every 0.x build is 0.0.0.0; the package version is what tells builds apart.
+        Assert.Equal(informational.Split('+')[0], info.Version);
+        Assert.Equal(info.Version, Substra.Sdk.Telemetry.SubstraTelemetry.Source.Version);
+    }
+
+    [Fact]
     public async Task The_built_in_remote_backend_is_chosen_for_remote()
     {
         await using var client = new SubstraClient(new SubstraClientOptions

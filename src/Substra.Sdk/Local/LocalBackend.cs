@@ -53,7 +53,7 @@ internal sealed partial class LocalBackend : IBackend, IChangeSignalingBackend, 
             OrganizationName = _organization.Id,
             Config = new OrganizationInfoConfig { ModelExportEnabled = true },
             Channel = "channel1",
-            Version = typeof(LocalBackend).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            Version = SdkVersion.Value,
             OrchestratorVersion = "fake",
         });
 

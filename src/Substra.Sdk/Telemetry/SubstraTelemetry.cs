@@ -15,10 +15,8 @@ public static class SubstraTelemetry
     /// <summary>The <see cref="System.Diagnostics.Metrics.Meter"/>: task status changes and task durations.</summary>
     public const string MeterName = "Substra.Sdk";
 
-    private static readonly string? Version = typeof(SubstraTelemetry).Assembly.GetName().Version?.ToString(3);
-
     // Static, as the conventional pattern: they hold no state of their own, listeners decide what is recorded.
-    internal static ActivitySource Source { get; } = new(ActivitySourceName, Version);
+    internal static ActivitySource Source { get; } = new(ActivitySourceName, SdkVersion.Value);
 
-    internal static Meter Meter { get; } = new(MeterName, Version);
+    internal static Meter Meter { get; } = new(MeterName, SdkVersion.Value);
 }
