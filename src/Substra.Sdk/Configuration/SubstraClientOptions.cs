@@ -76,10 +76,10 @@ public sealed class SubstraClientOptions
     public IProgress<TaskStateChange>? TaskProgress { get; set; }
 
     /// <summary>Builds the remote backend; the built-in one when null.</summary>
-    public IRemoteBackendFactory? RemoteBackendFactory { get; set; }
+    internal IRemoteBackendFactory? RemoteBackendFactory { get; set; }
 
     /// <summary>Builds the local backends; the built-in one when null.</summary>
-    public ILocalBackendFactory? LocalBackendFactory { get; set; }
+    internal ILocalBackendFactory? LocalBackendFactory { get; set; }
 
     /// <summary>The clock used by wait loops (tests replace it).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

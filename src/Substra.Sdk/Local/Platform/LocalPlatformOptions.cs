@@ -29,7 +29,7 @@ public sealed record LocalPlatformOptions
     public ArchiveLimits? ArchiveLimits { get; init; }
 
     /// <summary>Runs every task with this spawner instead of the built-in ones (the platform disposes it).</summary>
-    public ITaskSpawner? Spawner { get; init; }
+    internal ITaskSpawner? Spawner { get; init; }
 
     /// <summary>Logging; none when null.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
