@@ -85,6 +85,7 @@ public sealed class SubstraClientOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     // Secrets never appear in logs.
+    /// <summary>The options with the token and password masked, for logs.</summary>
     public override string ToString()
         => $"SubstraClientOptions {{ ClientName = {ClientName}, Url = {Url}, BackendType = {BackendType}, "
             + $"Token = {(Token is null ? "null" : "***")}, Username = {Username}, Password = {(Password is null ? "null" : "***")} }}";
