@@ -20,16 +20,13 @@ public sealed partial class PublicApiTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>Every library under src/ is a package: each one tracks its public API.</summary>
-    public static TheoryData<string> Libraries()
-    {
-        var data = new TheoryData<string>();
-        foreach (var project in Directory.GetFiles(Path.Combine(RepositoryRoot, "src"), "*.csproj", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetRelativePath(RepositoryRoot, project));
-        }
+    public static TheoryData<string> Libraries() => new(LibraryProjects());
 
-        return data;
-    }
+    private static IEnumerable<string> LibraryProjects() =>
+        Directory.GetFiles(Path.Combine(RepositoryRoot, "src"), "*.csproj", SearchOption.AllDirectories)
+            .Where(static project => !IsBuildOutput(project))
+            .Select(static project => Path.GetRelativePath(RepositoryRoot, project))
+            .Order(StringComparer.Ordinal);
 
     [Theory]
     [MemberData(nameof(Libraries))]
@@ -49,7 +46,7 @@ public sealed partial class PublicApiTests : IDisposable
     [Fact]
     public void The_published_libraries_are_the_sdk_and_the_tools_at_least()
     {
-        var projects = Libraries().Select(static row => (string)row[0]).ToList();
+        var projects = LibraryProjects().ToList();
         Assert.Contains(Path.Combine("src", "Substra.Sdk", "Substra.Sdk.csproj"), projects);
         Assert.Contains(Path.Combine("src", "Substra.Tools", "Substra.Tools.csproj"), projects);
     }
