@@ -14,8 +14,8 @@ public sealed record InputRef
     [JsonPropertyName("identifier")]
     public required string Identifier { get; init; }
 
+    /// <summary>The asset (a dataset or data sample) bound to the input; null when it comes from a parent task.</summary>
     // The bulk-create wire format keeps nulls, so these are always written.
-    /// <summary>The asset (dataset, data sample or model) bound to the input; null when it comes from a parent task.</summary>
     [JsonPropertyName("asset_key")]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? AssetKey { get; init; }

@@ -30,7 +30,7 @@ public sealed record TaskSpec
     [JsonPropertyName("worker")]
     public required string Worker { get; init; }
 
-    /// <summary>The task's rank in its plan; computed from its parents when null.</summary>
+    /// <summary>The task's rank in its plan (sent to the function in its task properties); unset when null.</summary>
     [JsonPropertyName("rank")]
     public int? Rank { get; init; }
 
