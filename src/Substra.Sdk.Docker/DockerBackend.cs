@@ -10,7 +10,7 @@ namespace Substra.Sdk.Docker;
 /// </summary>
 /// <param name="options">The engine and container limits; <c>null</c> reads them from the environment when a platform
 /// starts its spawner (<see cref="DockerSpawnerOptions.FromEnvironment"/>).</param>
-public sealed class DockerBackend(DockerSpawnerOptions? options = null) : IDockerBackend
+internal sealed class DockerBackend(DockerSpawnerOptions? options = null) : IDockerBackend
 {
     /// <summary>The options given; <c>null</c> when they come from the environment.</summary>
     public DockerSpawnerOptions? Options { get; } = options;

@@ -11,7 +11,7 @@ namespace Substra.Sdk.Docker;
 /// Off the tasks' critical path: the image is looked up once, the next container of a function is created while its
 /// current task runs (<see cref="SpareContainers"/>), and exited containers are removed in the background.
 /// </summary>
-public sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
+internal sealed class DockerSpawner : ITaskSpawner, IMountsInputsReadOnly
 {
     /// <summary>Where the task's folders are mounted in the container (the platform's paths).</summary>
     public const string InputsPath = "/substra_internal/inputs";

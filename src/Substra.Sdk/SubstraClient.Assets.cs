@@ -139,21 +139,27 @@ public sealed partial class SubstraClient
             SubstraJson.DeserializeSpec(copy, SubstraJsonContext.Default.UpdateComputePlanTasksSpec), autoBatching, batchSize, cancellationToken);
     }
 
+    /// <summary>The function with this key (the reference's <c>get_function</c>); <see cref="Exceptions.NotFoundException"/> when there is none.</summary>
     public Task<Function> GetFunctionAsync(string key, CancellationToken cancellationToken = default)
         => InvokeAsync(nameof(GetFunctionAsync), token => backend.GetFunctionAsync(Key(key), token), cancellationToken, key: key);
 
+    /// <summary>The compute plan with this key, with its status counters (<c>get_compute_plan</c>); <see cref="Exceptions.NotFoundException"/> when there is none.</summary>
     public Task<ComputePlan> GetComputePlanAsync(string key, CancellationToken cancellationToken = default)
         => InvokeAsync(nameof(GetComputePlanAsync), token => backend.GetComputePlanAsync(Key(key), token), cancellationToken, key: key);
 
+    /// <summary>The dataset with this key (<c>get_dataset</c>); <see cref="Exceptions.NotFoundException"/> when there is none.</summary>
     public Task<Dataset> GetDatasetAsync(string key, CancellationToken cancellationToken = default)
         => InvokeAsync(nameof(GetDatasetAsync), token => backend.GetDatasetAsync(Key(key), token), cancellationToken, key: key);
 
+    /// <summary>The task with this key (<c>get_task</c>); <see cref="Exceptions.NotFoundException"/> when there is none.</summary>
     public Task<ComputeTask> GetTaskAsync(string key, CancellationToken cancellationToken = default)
         => InvokeAsync(nameof(GetTaskAsync), token => backend.GetTaskAsync(Key(key), token), cancellationToken, key: key);
 
+    /// <summary>The data sample with this key (<c>get_data_sample</c>); <see cref="Exceptions.NotFoundException"/> when there is none.</summary>
     public Task<DataSample> GetDataSampleAsync(string key, CancellationToken cancellationToken = default)
         => InvokeAsync(nameof(GetDataSampleAsync), token => backend.GetDataSampleAsync(Key(key), token), cancellationToken, key: key);
 
+    /// <summary>The model with this key (<c>get_model</c>); <see cref="Exceptions.NotFoundException"/> when there is none.</summary>
     public Task<OutModel> GetModelAsync(string key, CancellationToken cancellationToken = default)
         => InvokeAsync(nameof(GetModelAsync), token => backend.GetModelAsync(Key(key), token), cancellationToken, key: key);
 
@@ -291,6 +297,7 @@ public sealed partial class SubstraClient
             cancellationToken,
             key: key);
 
+    /// <summary>Renames a function (<c>update_function</c>).</summary>
     public Task UpdateFunctionAsync(string key, string name, CancellationToken cancellationToken = default)
         => InvokeAsync(
             nameof(UpdateFunctionAsync),
@@ -302,6 +309,7 @@ public sealed partial class SubstraClient
             cancellationToken,
             key: key);
 
+    /// <summary>Renames a dataset (<c>update_dataset</c>).</summary>
     public Task UpdateDatasetAsync(string key, string name, CancellationToken cancellationToken = default)
         => InvokeAsync(
             nameof(UpdateDatasetAsync),
@@ -313,6 +321,7 @@ public sealed partial class SubstraClient
             cancellationToken,
             key: key);
 
+    /// <summary>Renames a compute plan (<c>update_compute_plan</c>).</summary>
     public Task UpdateComputePlanAsync(string key, string name, CancellationToken cancellationToken = default)
         => InvokeAsync(
             nameof(UpdateComputePlanAsync),

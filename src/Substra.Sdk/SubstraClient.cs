@@ -64,7 +64,7 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Wraps a backend directly, without configuration (for backends built elsewhere, and tests).</summary>
-    public SubstraClient(IBackend backend, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    internal SubstraClient(IBackend backend, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(backend);
         logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SubstraClient>();

@@ -3,7 +3,7 @@ using Substra.Sdk.Local.Compute;
 namespace Substra.Sdk.Docker.Tests;
 
 /// <summary>A task directory laid out like the local backend's (inputs/, outputs/, cli-args/) in a temp folder.</summary>
-public sealed class TaskWorkspace : IDisposable
+internal sealed class TaskWorkspace : IDisposable
 {
     private readonly List<string> _arguments = [];
     private readonly List<string> _inputs = [];

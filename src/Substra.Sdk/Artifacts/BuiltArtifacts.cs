@@ -8,6 +8,7 @@ namespace Substra.Sdk.Artifacts;
 /// </summary>
 public sealed class BuiltArtifacts
 {
+    /// <summary>The artifacts of the referenced projects (the generated <c>SubstraArtifacts</c> class calls this).</summary>
     public BuiltArtifacts(IEnumerable<BuiltFunction> functions, IEnumerable<BuiltOpener> openers)
     {
         ArgumentNullException.ThrowIfNull(functions);
@@ -16,8 +17,10 @@ public sealed class BuiltArtifacts
         Openers = openers.ToList();
     }
 
+    /// <summary>The function archives built by the referenced projects.</summary>
     public IReadOnlyList<BuiltFunction> Functions { get; }
 
+    /// <summary>The opener artifacts built by the referenced projects.</summary>
     public IReadOnlyList<BuiltOpener> Openers { get; }
 
     /// <summary>The archive of the function a generated handle describes (<c>MyFunctions.Handles.Train</c>).</summary>
@@ -27,6 +30,7 @@ public sealed class BuiltArtifacts
         return Function(handle.Name);
     }
 
+    /// <summary>The archive of the function named <paramref name="name"/>; a <see cref="KeyNotFoundException"/> lists the built ones when there is none.</summary>
     public BuiltFunction Function(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -36,6 +40,7 @@ public sealed class BuiltArtifacts
                 + "Reference the project that declares [SubstraFunction(\"" + name + "\")] (a ProjectReference) and build.");
     }
 
+    /// <summary>The opener artifact named <paramref name="name"/>; a <see cref="KeyNotFoundException"/> lists the built ones when there is none.</summary>
     public BuiltOpener Opener(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

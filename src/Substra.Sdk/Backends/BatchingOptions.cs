@@ -1,7 +1,7 @@
 namespace Substra.Sdk.Backends;
 
 /// <summary>How plan tasks are sent: in batches of <see cref="BatchSize"/> when <see cref="AutoBatching"/>, else at once.</summary>
-public sealed record BatchingOptions(bool AutoBatching = true, int BatchSize = 500)
+internal sealed record BatchingOptions(bool AutoBatching = true, int BatchSize = 500)
 {
     public static BatchingOptions Default { get; } = new();
 }

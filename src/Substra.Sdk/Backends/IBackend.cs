@@ -10,7 +10,7 @@ namespace Substra.Sdk.Backends;
 /// every spec, filter and ordering before calling; backends receive validated values. Every method honours its
 /// cancellation token. Unknown keys raise <see cref="Exceptions.NotFoundException"/> naming the key.
 /// </summary>
-public interface IBackend : IAsyncDisposable
+internal interface IBackend : IAsyncDisposable
 {
     /// <summary>Remote, or the local flavour (docker/subprocess).</summary>
     BackendType BackendType { get; }

@@ -1,7 +1,7 @@
 namespace Substra.Sdk.Backends;
 
 /// <summary>Builds a local backend, subprocess or docker (implemented in <c>Local/</c>).</summary>
-public interface ILocalBackendFactory
+internal interface ILocalBackendFactory
 {
     IBackend Create(LocalBackendSettings settings);
 }

@@ -1,7 +1,7 @@
 namespace Substra.Sdk.Backends;
 
 /// <summary>Builds the remote backend (implemented in <c>Remote/</c>).</summary>
-public interface IRemoteBackendFactory
+internal interface IRemoteBackendFactory
 {
     IBackend Create(RemoteBackendSettings settings);
 }

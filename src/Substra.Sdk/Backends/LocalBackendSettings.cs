@@ -4,7 +4,7 @@ using Substra.Sdk.Local.Compute.Archives;
 namespace Substra.Sdk.Backends;
 
 /// <summary>What a local backend is built from (resolved client configuration).</summary>
-public sealed record LocalBackendSettings
+internal sealed record LocalBackendSettings
 {
     /// <summary><see cref="Sdk.BackendType.LocalSubprocess"/> or <see cref="Sdk.BackendType.LocalDocker"/>.</summary>
     public required BackendType BackendType { get; init; }

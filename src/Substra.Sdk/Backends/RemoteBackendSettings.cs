@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Substra.Sdk.Backends;
 
 /// <summary>What the remote backend is built from (resolved client configuration).</summary>
-public sealed record RemoteBackendSettings
+internal sealed record RemoteBackendSettings
 {
     /// <summary>The platform URL (non-empty).</summary>
     public required string Url { get; init; }

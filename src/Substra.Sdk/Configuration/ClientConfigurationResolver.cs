@@ -9,7 +9,7 @@ namespace Substra.Sdk.Configuration;
 /// parse as booleans, every malformed value names its source, a configuration file that is missing, malformed or holds an
 /// unknown setting is an error (the reference ignores a missing file and unknown settings).
 /// </summary>
-public static class ClientConfigurationResolver
+internal static class ClientConfigurationResolver
 {
     /// <summary>The environment variable holding the configuration file path.</summary>
     public const string ConfigurationFileVariable = "SUBSTRA_CLIENTS_CONFIGURATION_FILE_PATH";

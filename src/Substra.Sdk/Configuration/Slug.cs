@@ -9,7 +9,7 @@ namespace Substra.Sdk.Configuration;
 /// python-slugify with separator <c>_</c>, uppercased: transliterates to ASCII (é → e), lowercases, joins digit groups
 /// (<c>1,000</c> → <c>1000</c>), turns each run of other characters into one <c>_</c> and trims <c>_</c> at both ends.
 /// </summary>
-public static partial class Slug
+internal static partial class Slug
 {
     /// <summary><c>"un nom très français"</c> → <c>UN_NOM_TRES_FRANCAIS</c>; <c>client-org-1</c> → <c>CLIENT_ORG_1</c>.</summary>
     public static string ToEnvironmentName(string text)

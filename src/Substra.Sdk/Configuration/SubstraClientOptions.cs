@@ -76,21 +76,22 @@ public sealed class SubstraClientOptions
     public IProgress<TaskStateChange>? TaskProgress { get; set; }
 
     /// <summary>Builds the remote backend; the built-in one when null.</summary>
-    public IRemoteBackendFactory? RemoteBackendFactory { get; set; }
+    internal IRemoteBackendFactory? RemoteBackendFactory { get; set; }
 
     /// <summary>Builds the local backends; the built-in one when null.</summary>
-    public ILocalBackendFactory? LocalBackendFactory { get; set; }
+    internal ILocalBackendFactory? LocalBackendFactory { get; set; }
 
     /// <summary>
     /// Runs the tasks of the <c>docker</c> backend type: set by <c>UseDocker()</c> of the Substra.Sdk.Docker package. Without it a
     /// docker client is refused with the way to add it; it changes nothing for the other backend types.
     /// </summary>
-    public Local.Compute.IDockerBackend? DockerBackend { get; set; }
+    internal Local.Compute.IDockerBackend? DockerBackend { get; set; }
 
     /// <summary>The clock used by wait loops (tests replace it).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     // Secrets never appear in logs.
+    /// <summary>The options with the token and password masked, for logs.</summary>
     public override string ToString()
         => $"SubstraClientOptions {{ ClientName = {ClientName}, Url = {Url}, BackendType = {BackendType}, "
             + $"Token = {(Token is null ? "null" : "***")}, Username = {Username}, Password = {(Password is null ? "null" : "***")} }}";

@@ -3,7 +3,7 @@ using Substra.Tools.Schema;
 namespace Substra.Sdk;
 
 /// <summary>The reference's <c>Type.to_server()</c> and <c>Type.to_asset_kind()</c>.</summary>
-public static class AssetTypeExtensions
+internal static class AssetTypeExtensions
 {
     /// <summary>The name of the type in REST paths: <c>dataset</c> is <c>data_manager</c>; the others are unchanged.</summary>
     public static string ToServerName(this AssetType assetType)

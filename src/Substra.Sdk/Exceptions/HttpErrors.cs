@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Substra.Sdk.Exceptions;
 
 /// <summary>Maps an HTTP error response to the reference's exception and message.</summary>
-public static class HttpErrors
+internal static class HttpErrors
 {
     /// <summary>The exception for a response with error status <paramref name="statusCode"/>.</summary>
     /// <param name="statusCode">The HTTP status (400 or above).</param>

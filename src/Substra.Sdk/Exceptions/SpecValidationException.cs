@@ -7,5 +7,6 @@ namespace Substra.Sdk.Exceptions;
 public sealed class SpecValidationException(string message, string? paramName = null) : ArgumentException(message, paramName)
 {
     // The reference's messages, without ArgumentException's "(Parameter …)" suffix.
+    /// <summary>What is wrong with the spec and how to fix it.</summary>
     public override string Message { get; } = message;
 }

@@ -4,7 +4,9 @@ namespace Substra.Sdk.Exceptions;
 public class TaskAssetNotFoundException(string computeTaskKey, string identifier)
     : SdkException($"No task asset found with compute_task_key='{computeTaskKey}' and identifier='{identifier}'")
 {
+    /// <summary>The task whose outputs were searched.</summary>
     public string ComputeTaskKey { get; } = computeTaskKey;
 
+    /// <summary>The output identifier that matched no asset.</summary>
     public string Identifier { get; } = identifier;
 }

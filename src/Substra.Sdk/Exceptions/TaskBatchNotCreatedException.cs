@@ -6,6 +6,7 @@ namespace Substra.Sdk.Exceptions;
 /// </summary>
 public class TaskBatchNotCreatedException : SdkException
 {
+    /// <summary>Creates the exception; the message names the plan, the refused batch and the tasks that are not in the plan.</summary>
     public TaskBatchNotCreatedException(
         string computePlanKey, int batchIndex, int batchCount, int firstTaskIndex, int taskCount, int totalTaskCount,
         IReadOnlyList<string> notCreatedTaskKeys, Exception? innerException = null)
@@ -19,11 +20,13 @@ public class TaskBatchNotCreatedException : SdkException
         NotCreatedTaskKeys = notCreatedTaskKeys;
     }
 
+    /// <summary>The compute plan the tasks were added to.</summary>
     public string ComputePlanKey { get; }
 
     /// <summary>The refused batch, from 0.</summary>
     public int BatchIndex { get; }
 
+    /// <summary>How many batches the tasks were split into.</summary>
     public int BatchCount { get; }
 
     /// <summary>The position of the batch's first task among the plan's tasks in rank order, from 0.</summary>

@@ -20,9 +20,9 @@ public abstract record AssetFilter
     }
 
     /// <summary>Adds the filters specific to the asset type.</summary>
-    protected abstract void AddFilters(Dictionary<string, object?> filters);
+    private protected abstract void AddFilters(Dictionary<string, object?> filters);
 
-    protected static void Add<T>(Dictionary<string, object?> filters, string name, IReadOnlyList<T>? values)
+    private protected static void Add<T>(Dictionary<string, object?> filters, string name, IReadOnlyList<T>? values)
     {
         if (values is not null)
         {
@@ -30,7 +30,7 @@ public abstract record AssetFilter
         }
     }
 
-    protected static void AddName(Dictionary<string, object?> filters, string? name)
+    private protected static void AddName(Dictionary<string, object?> filters, string? name)
     {
         if (name is not null)
         {
@@ -38,7 +38,7 @@ public abstract record AssetFilter
         }
     }
 
-    protected static void AddMetadata(Dictionary<string, object?> filters, IReadOnlyList<MetadataFilter>? metadata)
+    private protected static void AddMetadata(Dictionary<string, object?> filters, IReadOnlyList<MetadataFilter>? metadata)
     {
         if (metadata is not null)
         {

@@ -9,13 +9,16 @@ public sealed record DatasetFilter : AssetFilter
     /// <summary>Datasets usable by any of these organisations (remote).</summary>
     public IReadOnlyList<string>? Permissions { get; init; }
 
+    /// <summary>Only datasets used by these compute plans.</summary>
     public IReadOnlyList<string>? ComputePlanKeys { get; init; }
 
+    /// <summary>Only datasets used by these functions.</summary>
     public IReadOnlyList<string>? FunctionKeys { get; init; }
 
+    /// <summary>Only datasets holding these data samples.</summary>
     public IReadOnlyList<string>? DataSampleKeys { get; init; }
 
-    protected override void AddFilters(Dictionary<string, object?> filters)
+    private protected override void AddFilters(Dictionary<string, object?> filters)
     {
         AddName(filters, Name);
         Add(filters, "permissions", Permissions);

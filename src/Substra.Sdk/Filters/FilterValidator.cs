@@ -9,7 +9,7 @@ namespace Substra.Sdk.Filters;
 /// Checks list filters in the reference's dictionary form before any backend call, and turns them into
 /// <see cref="ListFilters"/>. As in the reference, list values are converted to strings in place in the given dictionary.
 /// </summary>
-public static class FilterValidator
+internal static class FilterValidator
 {
     private const string Documentation = "Cannot load filters. Please review the documentation, ";
 

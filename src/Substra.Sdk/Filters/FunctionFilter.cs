@@ -9,13 +9,16 @@ public sealed record FunctionFilter : AssetFilter
     /// <summary>Functions usable by any of these organisations (remote).</summary>
     public IReadOnlyList<string>? Permissions { get; init; }
 
+    /// <summary>Only functions used by these compute plans.</summary>
     public IReadOnlyList<string>? ComputePlanKeys { get; init; }
 
+    /// <summary>Only functions used with these datasets.</summary>
     public IReadOnlyList<string>? DatasetKeys { get; init; }
 
+    /// <summary>Only functions used with these data samples.</summary>
     public IReadOnlyList<string>? DataSampleKeys { get; init; }
 
-    protected override void AddFilters(Dictionary<string, object?> filters)
+    private protected override void AddFilters(Dictionary<string, object?> filters)
     {
         AddName(filters, Name);
         Add(filters, "permissions", Permissions);

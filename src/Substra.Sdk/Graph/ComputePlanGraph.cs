@@ -7,7 +7,7 @@ namespace Substra.Sdk.Graph;
 /// Ranks of a compute plan's DAG (docs/compatibility.md#ranks): a node without dependency has rank 0, every other node one more
 /// than its highest-ranked dependency (longest-path depth). Runs in O(nodes + edges).
 /// </summary>
-public static class ComputePlanGraph
+internal static class ComputePlanGraph
 {
     private const string CircularDependencyFound = "missing dependency among inModels IDs, circular dependency found";
 

@@ -5,7 +5,7 @@ using Substra.Tools.Schema;
 namespace Substra.Sdk.Json;
 
 /// <summary>Reads and writes <see cref="AssetKind"/> as its wire string (<c>ASSET_MODEL</c>…).</summary>
-public sealed class AssetKindJsonConverter : JsonConverter<AssetKind>
+internal sealed class AssetKindJsonConverter : JsonConverter<AssetKind>
 {
     public override AssetKind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -5,7 +5,7 @@ using Substra.Sdk.Models;
 namespace Substra.Sdk.Json;
 
 /// <summary>Reads <c>transient</c> or <c>is_transient</c>; writes <c>{"permissions": …, "transient": …}</c>.</summary>
-public sealed class ComputeTaskOutputJsonConverter : JsonConverter<ComputeTaskOutput>
+internal sealed class ComputeTaskOutputJsonConverter : JsonConverter<ComputeTaskOutput>
 {
     public override ComputeTaskOutput Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -5,7 +5,7 @@ using Substra.Sdk.Schemas;
 namespace Substra.Sdk.Json;
 
 /// <summary>Reads <c>transient</c> or <c>is_transient</c>; writes <c>{"permissions": …, "transient": …}</c>.</summary>
-public sealed class ComputeTaskOutputSpecJsonConverter : JsonConverter<ComputeTaskOutputSpec>
+internal sealed class ComputeTaskOutputSpecJsonConverter : JsonConverter<ComputeTaskOutputSpec>
 {
     public override ComputeTaskOutputSpec Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -5,7 +5,7 @@ using Substra.Sdk.Models;
 namespace Substra.Sdk.Json;
 
 /// <summary>Reads function inputs as a list or as the server's dict keyed by identifier (in dict order); writes a list.</summary>
-public sealed class FunctionInputListJsonConverter : FunctionIoListJsonConverter<FunctionInput>
+internal sealed class FunctionInputListJsonConverter : FunctionIoListJsonConverter<FunctionInput>
 {
     private protected override JsonTypeInfo<FunctionInput> ItemTypeInfo => SubstraJson.TypeInfo<FunctionInput>();
 

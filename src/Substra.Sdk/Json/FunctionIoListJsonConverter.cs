@@ -7,7 +7,7 @@ namespace Substra.Sdk.Json;
 /// <summary>
 /// Reads function inputs or outputs as a list or as the server's dict keyed by identifier (in dict order); writes a list.
 /// </summary>
-public abstract class FunctionIoListJsonConverter<T> : JsonConverter<IReadOnlyList<T>>
+internal abstract class FunctionIoListJsonConverter<T> : JsonConverter<IReadOnlyList<T>>
 {
     private protected abstract JsonTypeInfo<T> ItemTypeInfo { get; }
 

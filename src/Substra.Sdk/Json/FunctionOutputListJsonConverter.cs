@@ -5,7 +5,7 @@ using Substra.Sdk.Models;
 namespace Substra.Sdk.Json;
 
 /// <summary>Reads function outputs as a list or as the server's dict keyed by identifier (in dict order); writes a list.</summary>
-public sealed class FunctionOutputListJsonConverter : FunctionIoListJsonConverter<FunctionOutput>
+internal sealed class FunctionOutputListJsonConverter : FunctionIoListJsonConverter<FunctionOutput>
 {
     private protected override JsonTypeInfo<FunctionOutput> ItemTypeInfo => SubstraJson.TypeInfo<FunctionOutput>();
 

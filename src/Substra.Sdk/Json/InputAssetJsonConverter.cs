@@ -6,7 +6,7 @@ using Substra.Tools.Schema;
 namespace Substra.Sdk.Json;
 
 /// <summary>Reads <c>{kind, identifier, asset}</c>, choosing the asset's type from its kind.</summary>
-public sealed class InputAssetJsonConverter : JsonConverter<InputAsset>
+internal sealed class InputAssetJsonConverter : JsonConverter<InputAsset>
 {
     public override InputAsset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

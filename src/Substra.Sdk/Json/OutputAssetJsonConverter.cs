@@ -6,7 +6,7 @@ using Substra.Tools.Schema;
 namespace Substra.Sdk.Json;
 
 /// <summary>Reads <c>{kind, identifier, asset}</c>; a performance asset may be a number or <c>{"performance_value": …}</c>.</summary>
-public sealed class OutputAssetJsonConverter : JsonConverter<OutputAsset>
+internal sealed class OutputAssetJsonConverter : JsonConverter<OutputAsset>
 {
     public override OutputAsset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

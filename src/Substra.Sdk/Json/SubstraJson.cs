@@ -6,7 +6,7 @@ using Substra.Sdk.Exceptions;
 namespace Substra.Sdk.Json;
 
 /// <summary>Serialization helpers over <see cref="SubstraJsonContext"/>.</summary>
-public static class SubstraJson
+internal static class SubstraJson
 {
     /// <summary>
     /// The options models and specs are read and written with (read-only): <see cref="SubstraJsonContext"/>, where an absent

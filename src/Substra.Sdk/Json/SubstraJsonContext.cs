@@ -63,4 +63,4 @@ namespace Substra.Sdk.Json;
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonNode))]
-public sealed partial class SubstraJsonContext : JsonSerializerContext;
+internal sealed partial class SubstraJsonContext : JsonSerializerContext;

@@ -7,7 +7,7 @@ namespace Substra.Sdk.Local;
 /// Builds local backends for clients made from options: each is a client of the local platform of its workspace, which
 /// the first client of the process opens and the last one closes (see <see cref="LocalPlatform"/> to own it explicitly).
 /// </summary>
-public sealed class LocalBackendFactory : ILocalBackendFactory
+internal sealed class LocalBackendFactory : ILocalBackendFactory
 {
     /// <inheritdoc />
     public IBackend Create(LocalBackendSettings settings)

@@ -9,8 +9,10 @@ namespace Substra.Sdk.Models;
 /// </summary>
 public sealed record AssetPermissions
 {
+    /// <summary>Who may process the asset.</summary>
     [JsonPropertyName("process")]
     public required Permission Process { get; init; }
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

@@ -7,9 +7,12 @@ namespace Substra.Sdk.Models;
 [JsonConverter(typeof(ComputeTaskOutputJsonConverter))]
 public sealed record ComputeTaskOutput
 {
+    /// <summary>Who may read the output.</summary>
     public required AssetPermissions Permissions { get; init; }
 
+    /// <summary>True when the output is deleted once every task that uses it is done.</summary>
     public bool IsTransient { get; init; }
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

@@ -11,14 +11,19 @@ namespace Substra.Sdk.Models;
 [JsonConverter(typeof(InputAssetJsonConverter))]
 public sealed record InputAsset
 {
+    /// <summary>The kind of the asset.</summary>
     public required AssetKind Kind { get; init; }
 
+    /// <summary>The function input the asset is bound to.</summary>
     public required string Identifier { get; init; }
 
+    /// <summary>The dataset, when the asset is one.</summary>
     public Dataset? Dataset { get; init; }
 
+    /// <summary>The data sample, when the asset is one.</summary>
     public DataSample? DataSample { get; init; }
 
+    /// <summary>The model, when the asset is one.</summary>
     public OutModel? Model { get; init; }
 
     /// <summary>The asset, whatever its kind (the reference's <c>asset</c>).</summary>
@@ -26,5 +31,6 @@ public sealed record InputAsset
     public object Asset => (object?)Dataset ?? (object?)DataSample ?? Model
         ?? throw new InvalidOperationException($"The input asset '{Identifier}' holds no asset.");
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

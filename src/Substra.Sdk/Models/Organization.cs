@@ -6,6 +6,7 @@ namespace Substra.Sdk.Models;
 /// <summary>An organisation of the network.</summary>
 public sealed record Organization
 {
+    /// <summary>The organisation's id.</summary>
     [JsonPropertyName("id")]
     public required string Id { get; init; }
 
@@ -13,8 +14,10 @@ public sealed record Organization
     [JsonPropertyName("is_current")]
     public bool IsCurrent { get; init; }
 
+    /// <summary>When the organisation joined the platform.</summary>
     [JsonPropertyName("creation_date")]
     public required DateTimeOffset CreationDate { get; init; }
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

@@ -11,8 +11,10 @@ namespace Substra.Sdk.Models;
 [JsonConverter(typeof(OutputAssetJsonConverter))]
 public sealed record OutputAsset
 {
+    /// <summary>The kind of the asset.</summary>
     public required AssetKind Kind { get; init; }
 
+    /// <summary>The function output that produced the asset.</summary>
     public required string Identifier { get; init; }
 
     /// <summary>Set for a performance output.</summary>
@@ -26,5 +28,6 @@ public sealed record OutputAsset
     public object Asset => (object?)Model ?? Performance
         ?? throw new InvalidOperationException($"The output asset '{Identifier}' holds no asset.");
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

@@ -9,39 +9,51 @@ namespace Substra.Sdk.Models;
 /// </summary>
 public sealed record Performances
 {
+    /// <summary>Column <c>compute_plan_key</c>: the plan of each row.</summary>
     [JsonPropertyName("compute_plan_key")]
     public IReadOnlyList<string> ComputePlanKey { get; init; } = [];
 
+    /// <summary>Column <c>compute_plan_tag</c>: the plan's tag.</summary>
     [JsonPropertyName("compute_plan_tag")]
     public IReadOnlyList<string> ComputePlanTag { get; init; } = [];
 
+    /// <summary>Column <c>compute_plan_status</c>: the plan's status.</summary>
     [JsonPropertyName("compute_plan_status")]
     public IReadOnlyList<ComputePlanStatus> ComputePlanStatus { get; init; } = [];
 
+    /// <summary>Column <c>compute_plan_start_date</c>: when the plan started.</summary>
     [JsonPropertyName("compute_plan_start_date")]
     public IReadOnlyList<DateTimeOffset?> ComputePlanStartDate { get; init; } = [];
 
+    /// <summary>Column <c>compute_plan_end_date</c>: when the plan ended.</summary>
     [JsonPropertyName("compute_plan_end_date")]
     public IReadOnlyList<DateTimeOffset?> ComputePlanEndDate { get; init; } = [];
 
+    /// <summary>Column <c>compute_plan_metadata</c>: the plan's metadata.</summary>
     [JsonPropertyName("compute_plan_metadata")]
     public IReadOnlyList<IReadOnlyDictionary<string, string>> ComputePlanMetadata { get; init; } = [];
 
+    /// <summary>Column <c>worker</c>: the organisation that computed the performance.</summary>
     [JsonPropertyName("worker")]
     public IReadOnlyList<string> Worker { get; init; } = [];
 
+    /// <summary>Column <c>task_key</c>: the task that computed the performance.</summary>
     [JsonPropertyName("task_key")]
     public IReadOnlyList<string> TaskKey { get; init; } = [];
 
+    /// <summary>Column <c>task_rank</c>: that task's rank.</summary>
     [JsonPropertyName("task_rank")]
     public IReadOnlyList<int?> TaskRank { get; init; } = [];
 
+    /// <summary>Column <c>round_idx</c>: the task's round, from its <c>round_idx</c> metadata.</summary>
     [JsonPropertyName("round_idx")]
     public IReadOnlyList<int?> RoundIdx { get; init; } = [];
 
+    /// <summary>Column <c>identifier</c>: the function output the performance came from.</summary>
     [JsonPropertyName("identifier")]
     public IReadOnlyList<string> Identifier { get; init; } = [];
 
+    /// <summary>Column <c>performance</c>: the value.</summary>
     [JsonPropertyName("performance")]
     public IReadOnlyList<double> Performance { get; init; } = [];
 
@@ -77,5 +89,6 @@ public sealed record Performances
         };
     }
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

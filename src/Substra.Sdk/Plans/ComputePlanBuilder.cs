@@ -20,6 +20,7 @@ public sealed class ComputePlanBuilder
     private readonly Dictionary<string, string> datasetOwners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> metadata = new(StringComparer.Ordinal);
 
+    /// <summary>Starts a plan named <paramref name="name"/>; its key is <paramref name="key"/> (a UUID) or a new one.</summary>
     public ComputePlanBuilder(string name, string? key = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -32,17 +33,22 @@ public sealed class ComputePlanBuilder
         Key = key ?? Guid.NewGuid().ToString();
     }
 
+    /// <summary>The plan's name.</summary>
     public string Name { get; }
 
+    /// <summary>The plan's key (a UUID), fixed before it is sent so tasks can reference it.</summary>
     public string Key { get; }
 
+    /// <summary>The plan's tag, if set.</summary>
     public string? Tag { get; private set; }
 
     /// <summary>The permissions of task outputs not set per task. Default: public.</summary>
     public Permissions DefaultOutputPermissions { get; private set; } = Permissions.PublicAccess;
 
+    /// <summary>The tasks added so far, in the order they were added.</summary>
     public IReadOnlyList<PlanTask> Tasks => tasks;
 
+    /// <summary>Sets the plan's tag.</summary>
     public ComputePlanBuilder WithTag(string tag)
     {
         ArgumentNullException.ThrowIfNull(tag);
@@ -50,6 +56,7 @@ public sealed class ComputePlanBuilder
         return this;
     }
 
+    /// <summary>Adds (or replaces) one metadata entry of the plan.</summary>
     public ComputePlanBuilder WithMetadata(string key, string value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
@@ -58,6 +65,7 @@ public sealed class ComputePlanBuilder
         return this;
     }
 
+    /// <summary>Sets the permissions of task outputs that do not set their own.</summary>
     public ComputePlanBuilder WithDefaultOutputPermissions(Permissions permissions)
     {
         ArgumentNullException.ThrowIfNull(permissions);

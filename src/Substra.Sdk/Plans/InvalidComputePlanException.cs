@@ -6,22 +6,26 @@ namespace Substra.Sdk.Plans;
 /// </summary>
 public sealed class InvalidComputePlanException : Exceptions.SdkException
 {
+    /// <summary>Creates the exception for the task <paramref name="taskId"/> (null when no single task is at fault).</summary>
     public InvalidComputePlanException(string? taskId, string message)
         : base(message)
     {
         TaskId = taskId;
     }
 
+    /// <summary>Creates the exception with a generic message.</summary>
     public InvalidComputePlanException()
         : base("The compute plan is invalid.")
     {
     }
 
+    /// <summary>Creates the exception with the message that says what is wrong.</summary>
     public InvalidComputePlanException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with the message that says what is wrong and the error that caused it.</summary>
     public InvalidComputePlanException(string message, Exception innerException)
         : base(message, innerException)
     {

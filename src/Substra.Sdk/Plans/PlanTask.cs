@@ -31,11 +31,13 @@ public abstract class PlanTask
     /// <summary>The function the task runs.</summary>
     public FunctionHandle FunctionHandle { get; }
 
+    /// <summary>The task's tag, if set.</summary>
     public string? Tag { get; private protected set; }
 
     /// <summary>The data the task reads, for functions that use data.</summary>
     public TaskData? Data { get; private protected set; }
 
+    /// <summary>The task's user metadata.</summary>
     public IReadOnlyDictionary<string, string> Metadata => metadata;
 
     internal ComputePlanBuilder Plan { get; }
@@ -47,6 +49,7 @@ public abstract class PlanTask
     /// <summary>Parents inside the plan being built.</summary>
     internal IEnumerable<PlanTask> PlanParents => inputs.Where(i => i.Parent?.Task is not null).Select(i => i.Parent!.Task!);
 
+    /// <summary>The task id, its function and its worker, for messages.</summary>
     public override string ToString() => $"task '{TaskId}' ({FunctionHandle.Name} on {Worker})";
 
     private protected void AddInput(InputSlot slot, TaskOutput? parent, string? modelKey)

@@ -18,6 +18,7 @@ public sealed class PlanTask<THandle> : PlanTask
         Function = function;
     }
 
+    /// <summary>The handle of the function the task runs; its slots wire inputs and outputs.</summary>
     public THandle Function { get; }
 
     /// <summary>Binds the dataset and the data samples the function reads.</summary>
@@ -101,6 +102,7 @@ public sealed class PlanTask<THandle> : PlanTask
         return this;
     }
 
+    /// <summary>Adds (or replaces) one metadata entry of the task.</summary>
     public PlanTask<THandle> WithMetadata(string key, string value)
     {
         SetMetadata(key, value);
@@ -115,6 +117,7 @@ public sealed class PlanTask<THandle> : PlanTask
         return this;
     }
 
+    /// <summary>Sets the task's tag.</summary>
     public PlanTask<THandle> WithTag(string tag)
     {
         ArgumentNullException.ThrowIfNull(tag);

@@ -3,7 +3,7 @@ using Substra.Sdk.Exceptions;
 namespace Substra.Sdk.Remote;
 
 // Files: streamed to disk in chunks, never held whole in memory.
-public sealed partial class RemoteBackend
+internal sealed partial class RemoteBackend
 {
     /// <summary>
     /// GET the dataset, then stream <c>opener.storage_address</c> (an absolute URL; the token goes with it only when it is on the

@@ -13,7 +13,7 @@ using Substra.Sdk.Schemas;
 namespace Substra.Sdk.Remote;
 
 // Registration: adds (409 → the existing asset, 408 → retried up to retry_timeout), updates, plans and their task batches.
-public sealed partial class RemoteBackend
+internal sealed partial class RemoteBackend
 {
     internal const string BatchSizeRequired = "Batch size must be defined to create a compute plan with the auto-batching feature.";
 

@@ -12,7 +12,7 @@ namespace Substra.Sdk.Remote;
 /// The backend that talks to a Substra platform over its REST API, exactly as the reference SDK does
 /// with the fixes listed in docs/remote.md.
 /// </summary>
-public sealed partial class RemoteBackend : IBackend, IStreamingListBackend, ILogTailBackend
+internal sealed partial class RemoteBackend : IBackend, IStreamingListBackend, ILogTailBackend
 {
     private readonly RestClient _rest;
     private readonly ILogger _logger;

@@ -4,7 +4,7 @@ using Substra.Sdk.Remote;
 namespace Substra.Sdk.Remote
 {
     /// <summary>Builds <see cref="RemoteBackend"/> from the client's resolved configuration.</summary>
-    public sealed class RemoteBackendFactory : IRemoteBackendFactory
+    internal sealed class RemoteBackendFactory : IRemoteBackendFactory
     {
         public IBackend Create(RemoteBackendSettings settings)
         {

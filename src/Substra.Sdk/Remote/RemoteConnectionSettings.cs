@@ -3,7 +3,7 @@ namespace Substra.Sdk.Remote;
 /// <summary>
 /// How to reach a Substra platform. <see cref="ToString"/> never shows the token.
 /// </summary>
-public sealed class RemoteConnectionSettings
+internal sealed class RemoteConnectionSettings
 {
     private readonly TimeSpan _httpAttemptTimeout = DefaultHttpAttemptTimeout;
     private readonly TimeSpan _httpTotalTimeout = DefaultHttpTotalTimeout;

@@ -3,7 +3,7 @@ using System.Net;
 namespace Substra.Sdk.Remote;
 
 /// <summary>The primary HTTP handler of the remote backend (also usable with IHttpClientFactory).</summary>
-public static class RemoteHttp
+internal static class RemoteHttp
 {
     public const string Accept = "application/json;version=0.0";
 

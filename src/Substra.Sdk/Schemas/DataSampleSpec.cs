@@ -78,5 +78,6 @@ public sealed record DataSampleSpec
         return SubstraJson.DeserializeSpec(json, SubstraJsonContext.Default.DataSampleSpec).Validate();
     }
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

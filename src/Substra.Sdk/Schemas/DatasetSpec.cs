@@ -12,6 +12,7 @@ public sealed record DatasetSpec
         "# No description given\n\nThis description was generated because none was given when the dataset was registered. "
         + "Set `Description` on the DatasetSpec to a markdown file describing the data.\n";
 
+    /// <summary>The dataset's name.</summary>
     [JsonPropertyName("name")]
     public required string Name { get; init; }
 
@@ -23,12 +24,15 @@ public sealed record DatasetSpec
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
+    /// <summary>Who may process the dataset.</summary>
     [JsonPropertyName("permissions")]
     public required Permissions Permissions { get; init; }
 
+    /// <summary>User metadata.</summary>
     [JsonPropertyName("metadata")]
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
+    /// <summary>Who may read the logs of tasks that use the dataset.</summary>
     [JsonPropertyName("logs_permission")]
     public required Permissions LogsPermission { get; init; }
 
@@ -63,5 +67,6 @@ public sealed record DatasetSpec
         }
     }
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

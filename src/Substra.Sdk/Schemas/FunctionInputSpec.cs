@@ -8,16 +8,20 @@ namespace Substra.Sdk.Schemas;
 /// <summary>A function input: identifier, kind, and whether it is multiple or optional.</summary>
 public sealed record FunctionInputSpec
 {
+    /// <summary>The input's identifier, which tasks use to bind an asset to it.</summary>
     [JsonPropertyName("identifier")]
     public required string Identifier { get; init; }
 
+    /// <summary>The kind of asset the input takes.</summary>
     [JsonPropertyName("kind")]
     [JsonConverter(typeof(AssetKindJsonConverter))]
     public required AssetKind Kind { get; init; }
 
+    /// <summary>True when a task may leave the input unset.</summary>
     [JsonPropertyName("optional")]
     public bool Optional { get; init; }
 
+    /// <summary>True when the input takes several assets.</summary>
     [JsonPropertyName("multiple")]
     public bool Multiple { get; init; }
 
@@ -70,5 +74,6 @@ public sealed record FunctionInputSpec
         return this;
     }
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

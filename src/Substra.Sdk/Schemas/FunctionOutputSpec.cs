@@ -8,13 +8,16 @@ namespace Substra.Sdk.Schemas;
 /// <summary>A function output: identifier, kind, and whether it is multiple.</summary>
 public sealed record FunctionOutputSpec
 {
+    /// <summary>The output's identifier, which child tasks use to reference it.</summary>
     [JsonPropertyName("identifier")]
     public required string Identifier { get; init; }
 
+    /// <summary>The kind of asset the output produces.</summary>
     [JsonPropertyName("kind")]
     [JsonConverter(typeof(AssetKindJsonConverter))]
     public required AssetKind Kind { get; init; }
 
+    /// <summary>True when the output produces several assets.</summary>
     [JsonPropertyName("multiple")]
     public bool Multiple { get; init; }
 
@@ -30,5 +33,6 @@ public sealed record FunctionOutputSpec
         return this;
     }
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

@@ -9,6 +9,7 @@ namespace Substra.Sdk.Schemas;
 /// <summary>A function: its archive (a zip or tar with a Dockerfile at the root), description, permissions and schema.</summary>
 public sealed record FunctionSpec
 {
+    /// <summary>The function's name.</summary>
     [JsonPropertyName("name")]
     public required string Name { get; init; }
 
@@ -20,15 +21,19 @@ public sealed record FunctionSpec
     [JsonPropertyName("file")]
     public required string File { get; init; }
 
+    /// <summary>Who may process the function.</summary>
     [JsonPropertyName("permissions")]
     public required Permissions Permissions { get; init; }
 
+    /// <summary>User metadata.</summary>
     [JsonPropertyName("metadata")]
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
+    /// <summary>The function's declared inputs.</summary>
     [JsonPropertyName("inputs")]
     public IReadOnlyList<FunctionInputSpec>? Inputs { get; init; }
 
+    /// <summary>The function's declared outputs.</summary>
     [JsonPropertyName("outputs")]
     public IReadOnlyList<FunctionOutputSpec>? Outputs { get; init; }
 
@@ -153,5 +158,6 @@ public sealed record FunctionSpec
             permissions,
             metadata);
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

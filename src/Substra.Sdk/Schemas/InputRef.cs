@@ -10,18 +10,22 @@ namespace Substra.Sdk.Schemas;
 /// </summary>
 public sealed record InputRef
 {
+    /// <summary>The function input this value is bound to.</summary>
     [JsonPropertyName("identifier")]
     public required string Identifier { get; init; }
 
+    /// <summary>The asset (a dataset or data sample) bound to the input; null when it comes from a parent task.</summary>
     // The bulk-create wire format keeps nulls, so these are always written.
     [JsonPropertyName("asset_key")]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? AssetKey { get; init; }
 
+    /// <summary>The parent task whose output is bound to the input; null when an asset key is given.</summary>
     [JsonPropertyName("parent_task_key")]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? ParentTaskKey { get; init; }
 
+    /// <summary>The parent task's output identifier, with <see cref="ParentTaskKey"/>.</summary>
     [JsonPropertyName("parent_task_output_identifier")]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? ParentTaskOutputIdentifier { get; init; }
@@ -49,5 +53,6 @@ public sealed record InputRef
         return this;
     }
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

@@ -16,5 +16,6 @@ public sealed record Permissions(
     /// <summary>Permissions restricted to the given organisations.</summary>
     public static Permissions Private(params string[] authorizedIds) => new(false, authorizedIds);
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

@@ -10,6 +10,7 @@ public sealed record TaskSpec
     [JsonPropertyName("key")]
     public string Key { get; init; } = Guid.NewGuid().ToString();
 
+    /// <summary>A free-form tag.</summary>
     [JsonPropertyName("tag")]
     public string? Tag { get; init; }
 
@@ -17,9 +18,11 @@ public sealed record TaskSpec
     [JsonPropertyName("compute_plan_key")]
     public string? ComputePlanKey { get; init; }
 
+    /// <summary>User metadata.</summary>
     [JsonPropertyName("metadata")]
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
+    /// <summary>The function the task runs.</summary>
     [JsonPropertyName("function_key")]
     public required string FunctionKey { get; init; }
 
@@ -27,15 +30,19 @@ public sealed record TaskSpec
     [JsonPropertyName("worker")]
     public required string Worker { get; init; }
 
+    /// <summary>The task's rank in its plan (sent to the function in its task properties); unset when null.</summary>
     [JsonPropertyName("rank")]
     public int? Rank { get; init; }
 
+    /// <summary>The task's inputs: assets and parent task outputs, by function input identifier.</summary>
     [JsonPropertyName("inputs")]
     public IReadOnlyList<InputRef>? Inputs { get; init; }
 
+    /// <summary>The task's outputs by function output identifier, with their permissions.</summary>
     [JsonPropertyName("outputs")]
     public IReadOnlyDictionary<string, ComputeTaskOutputSpec>? Outputs { get; init; }
 
+    /// <summary>Checks the spec as the reference does and returns it normalised; throws <see cref="Exceptions.SpecValidationException"/> naming the field at fault.</summary>
     public TaskSpec Validate()
     {
         SpecRules.Require(Key, "key", "the task key");
@@ -66,5 +73,6 @@ public sealed record TaskSpec
         };
     }
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

@@ -6,14 +6,17 @@ namespace Substra.Sdk.Schemas;
 /// <summary>Renames a dataset.</summary>
 public sealed record UpdateDatasetSpec
 {
+    /// <summary>The dataset's new name.</summary>
     [JsonPropertyName("name")]
     public required string Name { get; init; }
 
+    /// <summary>Checks the spec as the reference does and returns it normalised; throws <see cref="Exceptions.SpecValidationException"/> naming the field at fault.</summary>
     public UpdateDatasetSpec Validate()
     {
         SpecRules.Require(Name, "name", "the new name");
         return this;
     }
 
+    /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

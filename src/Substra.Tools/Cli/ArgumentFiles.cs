@@ -4,7 +4,7 @@ namespace Substra.Tools.Cli;
 /// argparse's <c>fromfile_prefix_chars="@"</c>: an argument <c>@path</c> is replaced by the lines of the file, one argument
 /// per line (an empty line is an empty argument), expanded recursively.
 /// </summary>
-public static class ArgumentFiles
+internal static class ArgumentFiles
 {
     /// <summary>Returns the arguments with every <c>@file</c> expanded.</summary>
     /// <exception cref="InvalidCliException">An arguments file cannot be read.</exception>

@@ -4,6 +4,6 @@ namespace Substra.Tools.Cli;
 /// The task command line breaks the substratools contract (an argparse error or an invalid <c>--inputs</c>/<c>--outputs</c>).
 /// The process exits with code 2, like argparse.
 /// </summary>
-public sealed class InvalidCliException(string message) : Exception(message)
+internal sealed class InvalidCliException(string message) : Exception(message)
 {
 }

@@ -7,7 +7,7 @@ namespace Substra.Tools.Cli;
 /// The substratools task command line (docs/compatibility.md#task-command-line), parsed as Python's argparse does:
 /// <c>@file</c> expansion, <c>--opt value</c> and <c>--opt=value</c>, unique prefixes of long options, the last value wins.
 /// </summary>
-public sealed record TaskCommandLine
+internal sealed record TaskCommandLine
 {
     private static readonly string[] LogLevelNames = ["debug", "info", "warning", "error", "critical"];
 

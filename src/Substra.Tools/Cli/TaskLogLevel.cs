@@ -1,7 +1,7 @@
 namespace Substra.Tools.Cli;
 
 /// <summary>The values of <c>--log-level</c>; their wire names are the lower-case names.</summary>
-public enum TaskLogLevel
+internal enum TaskLogLevel
 {
     /// <summary><c>debug</c></summary>
     Debug,

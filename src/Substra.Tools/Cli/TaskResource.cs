@@ -4,4 +4,4 @@ namespace Substra.Tools.Cli;
 /// <param name="Id">The input or output identifier (<c>opener</c>, <c>datasamples</c> and <c>chainkeys</c> are reserved).</param>
 /// <param name="Value">The path.</param>
 /// <param name="Multiple">Whether the identifier may appear several times.</param>
-public sealed record TaskResource(string Id, string Value, bool Multiple);
+internal sealed record TaskResource(string Id, string Value, bool Multiple);

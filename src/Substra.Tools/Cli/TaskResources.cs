@@ -7,7 +7,7 @@ namespace Substra.Tools.Cli;
 /// <c>TaskResources</c>: backslashes become <c>/</c> first, every item has exactly the keys id (string), value (string)
 /// and multiple (boolean), and an identifier that is not multiple appears once.
 /// </summary>
-public static class TaskResources
+internal static class TaskResources
 {
     private static readonly string[] ExpectedKeys = ["id", "value", "multiple"];
 

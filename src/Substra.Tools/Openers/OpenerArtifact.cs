@@ -8,7 +8,7 @@ namespace Substra.Tools.Openers;
 /// whose other entries are the opener project's runtime files. Artifacts are recognised by content, never by file name
 /// (the platform stores them as <c>opener.py</c>). The format is specified in docs/opener-artifact.md.
 /// </summary>
-public static class OpenerArtifact
+internal static class OpenerArtifact
 {
     /// <summary>The manifest entry name.</summary>
     public const string ManifestEntryName = "substra-opener.json";

@@ -1,7 +1,7 @@
 namespace Substra.Tools.Openers;
 
 /// <summary>What a file given as the <c>opener</c> input is, judged by its content.</summary>
-public enum OpenerFileKind
+internal enum OpenerFileKind
 {
     /// <summary>A zip with a <c>substra-opener.json</c> entry.</summary>
     DotNetArtifact,

@@ -10,7 +10,7 @@ namespace Substra.Tools.Openers;
 /// <param name="Name">The opener name (the artifact is <c>&lt;name&gt;.opener</c>).</param>
 /// <param name="Assembly">The file name of the opener's assembly at the zip root, for example <c>MyData.dll</c>.</param>
 /// <param name="Factory">The full name of the generated <see cref="Hosting.IOpenerFactory"/> in that assembly.</param>
-public sealed record OpenerManifest(string Name, string Assembly, string Factory)
+internal sealed record OpenerManifest(string Name, string Assembly, string Factory)
 {
     /// <summary>The value of <c>format</c>.</summary>
     public const string FormatName = "substra-dotnet-opener";

@@ -50,11 +50,14 @@ public sealed class BuildErrorTests
         using var project = TestProject.Create("Demo.NoClang", "Exe");
         project.WriteFile("Functions.cs", ProjectSources.Functions());
         project.SetProperty("PublishAot", "true");
-        // A PATH with dotnet and nothing else: no clang, no gcc.
+        // A PATH with dotnet, a shell (MSBuild's Exec runs commands through it) and git (versions come from git tags):
+        // no clang, no gcc.
         var bin = Path.Combine(project.Directory, "path-without-clang");
         Directory.CreateDirectory(bin);
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? Path.Combine(Path.GetDirectoryName(Environment.ProcessPath)!, "dotnet");
         File.CreateSymbolicLink(Path.Combine(bin, "dotnet"), dotnet);
+        File.CreateSymbolicLink(Path.Combine(bin, "sh"), "/bin/sh");
+        File.CreateSymbolicLink(Path.Combine(bin, "git"), "/usr/bin/git");
         project.Environment = new Dictionary<string, string> { ["PATH"] = bin };
 
         var result = await project.BuildAsync();
@@ -106,7 +109,7 @@ public sealed class BuildErrorTests
     private static void AssertError(ProcessResult result, string code, string text)
     {
         Assert.False(result.Succeeded, result.ToString());
-        Assert.Contains($"error {code}:", result.Output, StringComparison.Ordinal);
+        Assert.True(result.Output.Contains($"error {code}:", StringComparison.Ordinal), result.Output);
         Assert.Contains(text, result.Output, StringComparison.Ordinal);
     }
 }

@@ -14,7 +14,7 @@ namespace Substra.Sdk.Local.Tests.Infrastructure;
 /// Several local backends (organisations <c>org-1</c>, <c>org-2</c>…) of the local platform of a temp workspace, with
 /// the Python test functions registered on demand.
 /// </summary>
-public sealed class LocalNetwork : IAsyncDisposable
+internal sealed class LocalNetwork : IAsyncDisposable
 {
     private readonly TempDirectory _temp = new();
     private readonly List<IBackend> _organizations = [];

@@ -4,7 +4,7 @@ using Substra.Sdk.Local.Compute.Subprocess;
 namespace Substra.Sdk.Local.Tests.Infrastructure;
 
 /// <summary>A subprocess spawner on a temp workspace, and helpers to build task folders and requests for it.</summary>
-public sealed class SpawnerFixture : IAsyncDisposable
+internal sealed class SpawnerFixture : IAsyncDisposable
 {
     public const string Python = "/usr/bin/python3";
 

@@ -4,7 +4,7 @@ using Substra.Sdk.Local.Compute;
 namespace Substra.Sdk.Local.Tests.Infrastructure;
 
 /// <summary>Watches the processes of test functions through <c>/proc</c>: the pids they report, whether they still run.</summary>
-public static class TaskProcesses
+internal static class TaskProcesses
 {
     /// <summary>
     /// The pids the function wrote to <c>outputs/pids</c> (see functions.py); fails as soon as <paramref name="run"/>

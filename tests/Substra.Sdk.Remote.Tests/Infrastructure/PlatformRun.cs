@@ -9,7 +9,7 @@ namespace Substra.Sdk.Remote.Tests.Infrastructure;
 /// A plan registered on the fake platform whose tasks the test moves from status to status, keeping the plan's
 /// counters and status consistent as the platform does. Assets are replaced, never mutated, while requests read them.
 /// </summary>
-public sealed class PlatformRun(FakePlatform platform, string planKey, IReadOnlyList<string> taskKeys)
+internal sealed class PlatformRun(FakePlatform platform, string planKey, IReadOnlyList<string> taskKeys)
 {
     private static readonly string[] Counted =
     [

@@ -7,7 +7,7 @@ public abstract class PlatformTest : IAsyncLifetime
 {
     protected FakePlatform Platform { get; private set; } = null!;
 
-    protected RemoteBackend Backend { get; private set; } = null!;
+    private protected RemoteBackend Backend { get; private set; } = null!;
 
     protected CapturingLoggerFactory Logs { get; } = new();
 
@@ -21,7 +21,7 @@ public abstract class PlatformTest : IAsyncLifetime
         Backend = CreateBackend();
     }
 
-    protected RemoteBackend CreateBackend(string? token = null, TimeSpan? retryTimeout = null, TimeSpan? gatewayRetryTimeout = null, string? url = null, bool insecure = false,
+    private protected RemoteBackend CreateBackend(string? token = null, TimeSpan? retryTimeout = null, TimeSpan? gatewayRetryTimeout = null, string? url = null, bool insecure = false,
         TimeSpan? initialDelay = null, TimeProvider? time = null) =>
         new(
             new RemoteConnectionSettings(url ?? Platform.BaseUrl + "/")

@@ -4,7 +4,7 @@ using Substra.Tools.Openers;
 namespace Substra.Tools.Tests.Support;
 
 /// <summary>The fixture function app and opener built with this test project, and the opener artifact made from the latter.</summary>
-public static class Fixtures
+internal static class Fixtures
 {
     private static readonly Lazy<string> Artifact = new(BuildOpenerArtifact);
 

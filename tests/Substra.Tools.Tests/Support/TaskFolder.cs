@@ -3,7 +3,7 @@ using Substra.Tools.Cli;
 namespace Substra.Tools.Tests.Support;
 
 /// <summary>A task directory as the local worker lays it out: <c>inputs/</c>, <c>outputs/</c>, <c>cli-args/</c>.</summary>
-public sealed class TaskFolder : IDisposable
+internal sealed class TaskFolder : IDisposable
 {
     private readonly TempDirectory root = new();
 

@@ -8,7 +8,7 @@ namespace Substra.Sdk.Local.Compute;
 /// Substra.Sdk.Docker package provides this (<c>SubstraClientOptions.UseDocker()</c>, <c>LocalPlatformOptions.WithDocker()</c>),
 /// so that an application without Docker does not carry it.
 /// </summary>
-public interface IDockerBackend
+internal interface IDockerBackend
 {
     /// <summary>A spawner that runs the tasks of the platform <paramref name="platformId"/> in containers (the platform disposes it).</summary>
     ITaskSpawner CreateSpawner(string platformId, ArchiveLimits? archiveLimits, ILoggerFactory loggerFactory);

@@ -4,7 +4,7 @@ namespace Substra.Sdk.Local.Compute;
 /// Runs one task of a function archive: as a process on this machine (subprocess) or in a container (docker).
 /// The local backend's scheduler prepares the task directory, then calls the spawner; it never knows which one it has.
 /// </summary>
-public interface ITaskSpawner : IAsyncDisposable
+internal interface ITaskSpawner : IAsyncDisposable
 {
     /// <summary>
     /// Runs the task to completion. Returns normally when the function exited 0; throws <see cref="BuildException"/>

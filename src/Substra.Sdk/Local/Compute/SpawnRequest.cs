@@ -14,7 +14,7 @@ namespace Substra.Sdk.Local.Compute;
 /// <param name="DataSamples">Data-sample key → the sample's folder; exposed as <c>${_VOLUME_INPUTS}/&lt;key&gt;</c>.</param>
 /// <param name="LogWriter">Receives the task's standard output and error, line by line.</param>
 /// <param name="Timeout">Kills the task after this long; <c>null</c> for no limit.</param>
-public sealed record SpawnRequest(
+internal sealed record SpawnRequest(
     string TaskKey,
     string ArchivePath,
     string ArchiveChecksum,

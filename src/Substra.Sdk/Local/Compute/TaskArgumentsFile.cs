@@ -8,7 +8,7 @@ namespace Substra.Sdk.Local.Compute;
 /// paths (JSON-escaped, never pasted into the JSON text), and the file is written as the reference writes it: one
 /// argument per line, each line ending in <c>\n</c>.
 /// </summary>
-public static class TaskArgumentsFile
+internal static class TaskArgumentsFile
 {
     /// <summary>The name of the arguments file in the task's <c>cli-args/</c> folder.</summary>
     public const string FileName = "arguments.txt";

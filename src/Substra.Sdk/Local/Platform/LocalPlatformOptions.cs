@@ -29,13 +29,13 @@ public sealed record LocalPlatformOptions
     public ArchiveLimits? ArchiveLimits { get; init; }
 
     /// <summary>Runs every task with this spawner instead of the built-in ones (the platform disposes it).</summary>
-    public ITaskSpawner? Spawner { get; init; }
+    internal ITaskSpawner? Spawner { get; init; }
 
     /// <summary>
     /// Runs the tasks of <c>docker</c> clients: set by <c>WithDocker()</c> of the Substra.Sdk.Docker package. Without it the
     /// platform refuses docker clients with the way to add it.
     /// </summary>
-    public IDockerBackend? DockerBackend { get; init; }
+    internal IDockerBackend? DockerBackend { get; init; }
 
     /// <summary>Logging; none when null.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }

@@ -15,7 +15,7 @@ namespace Substra.Sdk.Local.Compute.Subprocess;
 /// its children), leads its own process group, dies with this process, and when the task ends (exit, timeout, cancel,
 /// disposal) every process of its run is killed.
 /// </summary>
-public sealed class SubprocessSpawner : ITaskSpawner
+internal sealed class SubprocessSpawner : ITaskSpawner
 {
     // After the function exited or was killed, its output is read this much longer at most: a process that escaped the
     // kill (it cleared its environment) may hold the pipes open forever.

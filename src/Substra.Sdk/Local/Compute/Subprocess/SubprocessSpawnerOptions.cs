@@ -3,7 +3,7 @@ using Substra.Sdk.Local.Compute.Archives;
 namespace Substra.Sdk.Local.Compute.Subprocess;
 
 /// <summary>How the subprocess spawner finds its workspace and the interpreters that run functions.</summary>
-public sealed record SubprocessSpawnerOptions
+internal sealed record SubprocessSpawnerOptions
 {
     /// <summary>The environment variable naming the Python interpreter for <c>.py</c> entrypoints.</summary>
     public const string PythonEnvironmentVariable = "SUBSTRA_PYTHON";

@@ -9,7 +9,7 @@ namespace Substra.Sdk.Local.Compute.Subprocess;
 /// <c>/proc/&lt;pid&gt;/environ</c> (Linux; elsewhere it finds nothing), skips processes it cannot read and never kills
 /// the calling process. A process that clears its own environment is out of its reach.
 /// </summary>
-public static class TaskProcessReaper
+internal static class TaskProcessReaper
 {
     /// <summary>The environment variable holding the platform id (<see cref="SubprocessSpawnerOptions.PlatformId"/>).</summary>
     public const string PlatformVariable = "SUBSTRA_LOCAL_PLATFORM";
