@@ -25,6 +25,8 @@ results="$(mktemp -d)"
 # other global properties, and two builds of one project in parallel race on its output files.
 dotnet build msbuild/Substra.Build/Substra.Build.csproj -c Release -nodeReuse:false
 dotnet build Substra.Framework.sln -c Release -nodeReuse:false
+# The code style of .editorconfig (docs/contributing.md): any difference fails the run, before the tests.
+dotnet format Substra.Framework.sln --verify-no-changes --no-restore
 # The packages of this commit (versions from git tags, docs/packaging.md#versions), from the build just made.
 rm -rf artifacts/packages
 dotnet pack Substra.Framework.sln -c Release --no-build -o artifacts/packages -nodeReuse:false

@@ -8,9 +8,9 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Substra.Sdk.Docker;
 using Substra.Sdk.Docker.Bench;
 using Substra.Sdk.Local.Compute;
-using Substra.Sdk.Docker;
 
 var taskCount = args.Length > 0 ? int.Parse(args[0]) : 50;
 var root = Path.Combine(Path.GetTempPath(), "substra-docker-bench", Guid.NewGuid().ToString("N"));

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Substra.Sdk.Configuration;
 using Substra.Samples.FedAvg.Model;
+using Substra.Sdk.Configuration;
 
 namespace Substra.Samples.FedAvg;
 

@@ -17,13 +17,13 @@ internal sealed class SubstraClientFactory(
     IOptionsMonitor<SubstraClientOptions> options,
     IHttpClientFactory httpClients) : ISubstraClientFactory, IAsyncDisposable, IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<SubstraClient>> clients = new(StringComparer.Ordinal);
-    private volatile bool disposed;
+    private readonly ConcurrentDictionary<string, Lazy<SubstraClient>> _clients = new(StringComparer.Ordinal);
+    private volatile bool _disposed;
 
     public SubstraClient CreateClient(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (!registry.Contains(name))
         {
             string known = registry.Names.Count == 0 ? "none" : string.Join(", ", registry.Names.Select(n => n.Length == 0 ? "(default)" : $"'{n}'"));
@@ -35,18 +35,18 @@ internal sealed class SubstraClientFactory(
                     : $"Add it with services.AddSubstra().AddClient(\"{name}\", …) or from a configuration section with AddClients(configuration)."));
         }
 
-        return clients.GetOrAdd(name, n => new Lazy<SubstraClient>(() => Create(n), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        return _clients.GetOrAdd(name, n => new Lazy<SubstraClient>(() => Create(n), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
     public async ValueTask DisposeAsync()
     {
-        disposed = true;
-        foreach (Lazy<SubstraClient> client in clients.Values.Where(c => c.IsValueCreated))
+        _disposed = true;
+        foreach (Lazy<SubstraClient> client in _clients.Values.Where(c => c.IsValueCreated))
         {
             await client.Value.DisposeAsync().ConfigureAwait(false);
         }
 
-        clients.Clear();
+        _clients.Clear();
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();

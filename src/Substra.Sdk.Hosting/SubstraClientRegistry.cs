@@ -3,22 +3,22 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>The client names added to the container; one instance per service collection (also the AddSubstra marker).</summary>
 internal sealed class SubstraClientRegistry
 {
-    private readonly HashSet<string> names = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     public void Add(string name)
     {
-        lock (gate)
+        lock (_gate)
         {
-            names.Add(name);
+            _names.Add(name);
         }
     }
 
     public bool Contains(string name)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return names.Contains(name);
+            return _names.Contains(name);
         }
     }
 
@@ -26,9 +26,9 @@ internal sealed class SubstraClientRegistry
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return names.Order(StringComparer.Ordinal).ToList();
+                return _names.Order(StringComparer.Ordinal).ToList();
             }
         }
     }

@@ -26,7 +26,7 @@ public sealed partial class SubstraClient
                     throw new ArgumentException("data: invalid 'paths' field (use AddDataSamplesAsync for several samples)", nameof(spec));
                 }
 
-                var keys = await backend.AddDataSamplesAsync(spec.Validate(), local, token).ConfigureAwait(false);
+                var keys = await _backend.AddDataSamplesAsync(spec.Validate(), local, token).ConfigureAwait(false);
                 return keys[0];
             },
             cancellationToken,
@@ -53,7 +53,7 @@ public sealed partial class SubstraClient
                     throw new ArgumentException("data: missing 'paths' field (a non-empty list of folders)", nameof(spec));
                 }
 
-                return backend.AddDataSamplesAsync(spec.Validate(), local, token);
+                return _backend.AddDataSamplesAsync(spec.Validate(), local, token);
             },
             cancellationToken);
 
@@ -63,7 +63,7 @@ public sealed partial class SubstraClient
 
     /// <summary>Registers a dataset and returns its key.</summary>
     public Task<string> AddDatasetAsync(DatasetSpec spec, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(AddDatasetAsync), token => backend.AddDatasetAsync(NotNull(spec).Validate(), token), cancellationToken, returnsKey: true);
+        => InvokeAsync(nameof(AddDatasetAsync), token => _backend.AddDatasetAsync(NotNull(spec).Validate(), token), cancellationToken, returnsKey: true);
 
     /// <inheritdoc cref="AddDatasetAsync(DatasetSpec, CancellationToken)"/>
     public Task<string> AddDatasetAsync(JsonObject spec, CancellationToken cancellationToken = default)
@@ -71,7 +71,7 @@ public sealed partial class SubstraClient
 
     /// <summary>Registers a function and returns its key.</summary>
     public Task<string> AddFunctionAsync(FunctionSpec spec, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(AddFunctionAsync), token => backend.AddFunctionAsync(NotNull(spec).Validate(), token), cancellationToken, returnsKey: true);
+        => InvokeAsync(nameof(AddFunctionAsync), token => _backend.AddFunctionAsync(NotNull(spec).Validate(), token), cancellationToken, returnsKey: true);
 
     /// <inheritdoc cref="AddFunctionAsync(FunctionSpec, CancellationToken)"/>
     public Task<string> AddFunctionAsync(JsonObject spec, CancellationToken cancellationToken = default)
@@ -79,7 +79,7 @@ public sealed partial class SubstraClient
 
     /// <summary>Adds a task (in a new plan unless <see cref="TaskSpec.ComputePlanKey"/> is set) and returns its key.</summary>
     public Task<string> AddTaskAsync(TaskSpec spec, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(AddTaskAsync), token => backend.AddTaskAsync(NotNull(spec).Validate(), token), cancellationToken, returnsKey: true);
+        => InvokeAsync(nameof(AddTaskAsync), token => _backend.AddTaskAsync(NotNull(spec).Validate(), token), cancellationToken, returnsKey: true);
 
     /// <inheritdoc cref="AddTaskAsync(TaskSpec, CancellationToken)"/>
     public Task<string> AddTaskAsync(JsonObject spec, CancellationToken cancellationToken = default)
@@ -104,7 +104,7 @@ public sealed partial class SubstraClient
                         $"The compute plan key has to respect the UUID format (got '{spec.Key}'); Guid.NewGuid().ToString() gives one.");
                 }
 
-                return backend.AddComputePlanAsync(spec.Validate(), Batching(autoBatching, batchSize), token);
+                return _backend.AddComputePlanAsync(spec.Validate(), Batching(autoBatching, batchSize), token);
             },
             cancellationToken,
             key: spec?.Key);
@@ -119,7 +119,7 @@ public sealed partial class SubstraClient
         UpdateComputePlanTasksSpec spec, bool autoBatching = true, int batchSize = 500, CancellationToken cancellationToken = default)
         => InvokeAsync(
             nameof(AddComputePlanTasksAsync),
-            token => backend.AddComputePlanTasksAsync(NotNull(spec).Validate(), Batching(autoBatching, batchSize), token),
+            token => _backend.AddComputePlanTasksAsync(NotNull(spec).Validate(), Batching(autoBatching, batchSize), token),
             cancellationToken,
             key: spec?.Key);
 
@@ -141,27 +141,27 @@ public sealed partial class SubstraClient
 
     /// <summary>The function with this key (the reference's <c>get_function</c>); <see cref="Exceptions.NotFoundException"/> when there is none.</summary>
     public Task<Function> GetFunctionAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetFunctionAsync), token => backend.GetFunctionAsync(Key(key), token), cancellationToken, key: key);
+        => InvokeAsync(nameof(GetFunctionAsync), token => _backend.GetFunctionAsync(Key(key), token), cancellationToken, key: key);
 
     /// <summary>The compute plan with this key, with its status counters (<c>get_compute_plan</c>); <see cref="Exceptions.NotFoundException"/> when there is none.</summary>
     public Task<ComputePlan> GetComputePlanAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetComputePlanAsync), token => backend.GetComputePlanAsync(Key(key), token), cancellationToken, key: key);
+        => InvokeAsync(nameof(GetComputePlanAsync), token => _backend.GetComputePlanAsync(Key(key), token), cancellationToken, key: key);
 
     /// <summary>The dataset with this key (<c>get_dataset</c>); <see cref="Exceptions.NotFoundException"/> when there is none.</summary>
     public Task<Dataset> GetDatasetAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetDatasetAsync), token => backend.GetDatasetAsync(Key(key), token), cancellationToken, key: key);
+        => InvokeAsync(nameof(GetDatasetAsync), token => _backend.GetDatasetAsync(Key(key), token), cancellationToken, key: key);
 
     /// <summary>The task with this key (<c>get_task</c>); <see cref="Exceptions.NotFoundException"/> when there is none.</summary>
     public Task<ComputeTask> GetTaskAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetTaskAsync), token => backend.GetTaskAsync(Key(key), token), cancellationToken, key: key);
+        => InvokeAsync(nameof(GetTaskAsync), token => _backend.GetTaskAsync(Key(key), token), cancellationToken, key: key);
 
     /// <summary>The data sample with this key (<c>get_data_sample</c>); <see cref="Exceptions.NotFoundException"/> when there is none.</summary>
     public Task<DataSample> GetDataSampleAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetDataSampleAsync), token => backend.GetDataSampleAsync(Key(key), token), cancellationToken, key: key);
+        => InvokeAsync(nameof(GetDataSampleAsync), token => _backend.GetDataSampleAsync(Key(key), token), cancellationToken, key: key);
 
     /// <summary>The model with this key (<c>get_model</c>); <see cref="Exceptions.NotFoundException"/> when there is none.</summary>
     public Task<OutModel> GetModelAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetModelAsync), token => backend.GetModelAsync(Key(key), token), cancellationToken, key: key);
+        => InvokeAsync(nameof(GetModelAsync), token => _backend.GetModelAsync(Key(key), token), cancellationToken, key: key);
 
     /// <summary>The plan's performances, after waiting for the plan to finish when <paramref name="waitCompletion"/>.</summary>
     public Task<Performances> GetPerformancesAsync(string key, bool waitCompletion = false, CancellationToken cancellationToken = default)
@@ -174,19 +174,19 @@ public sealed partial class SubstraClient
                     await WaitComputePlanAsync(key, cancellationToken: token).ConfigureAwait(false);
                 }
 
-                return await backend.GetPerformancesAsync(Key(key), token).ConfigureAwait(false);
+                return await _backend.GetPerformancesAsync(Key(key), token).ConfigureAwait(false);
             },
             cancellationToken,
             key: key);
 
     /// <summary>The logs of a failed task; NotFound for other tasks.</summary>
     public Task<string> GetLogsAsync(string taskKey, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(GetLogsAsync), token => backend.GetLogsAsync(Key(taskKey), token), cancellationToken, key: taskKey);
+        => InvokeAsync(nameof(GetLogsAsync), token => _backend.GetLogsAsync(Key(taskKey), token), cancellationToken, key: taskKey);
 
     /// <summary>Models (filters: key, compute_task_key, owner, permissions), newest first unless <paramref name="ascending"/>.</summary>
     public Task<IReadOnlyList<OutModel>> ListModelAsync(
         IDictionary<string, object?>? filters = null, bool ascending = false, CancellationToken cancellationToken = default)
-        => List(nameof(ListModelAsync), AssetType.Model, filters, null, ascending, backend.ListModelsAsync, cancellationToken);
+        => List(nameof(ListModelAsync), AssetType.Model, filters, null, ascending, _backend.ListModelsAsync, cancellationToken);
 
     /// <inheritdoc cref="ListModelAsync(IDictionary{string, object?}?, bool, CancellationToken)"/>
     public Task<IReadOnlyList<OutModel>> ListModelAsync(ModelFilter filter, bool ascending = false, CancellationToken cancellationToken = default)
@@ -198,7 +198,7 @@ public sealed partial class SubstraClient
     /// </summary>
     public Task<IReadOnlyList<ComputePlan>> ListComputePlanAsync(
         IDictionary<string, object?>? filters = null, string orderBy = "creation_date", bool ascending = false, CancellationToken cancellationToken = default)
-        => List(nameof(ListComputePlanAsync), AssetType.ComputePlan, filters, orderBy, ascending, backend.ListComputePlansAsync, cancellationToken);
+        => List(nameof(ListComputePlanAsync), AssetType.ComputePlan, filters, orderBy, ascending, _backend.ListComputePlansAsync, cancellationToken);
 
     /// <inheritdoc cref="ListComputePlanAsync(IDictionary{string, object?}?, string, bool, CancellationToken)"/>
     public Task<IReadOnlyList<ComputePlan>> ListComputePlanAsync(
@@ -208,7 +208,7 @@ public sealed partial class SubstraClient
     /// <summary>Data samples (filters: key, owner, compute_plan_key, function_key, dataset_key).</summary>
     public Task<IReadOnlyList<DataSample>> ListDataSampleAsync(
         IDictionary<string, object?>? filters = null, bool ascending = false, CancellationToken cancellationToken = default)
-        => List(nameof(ListDataSampleAsync), AssetType.DataSample, filters, null, ascending, backend.ListDataSamplesAsync, cancellationToken);
+        => List(nameof(ListDataSampleAsync), AssetType.DataSample, filters, null, ascending, _backend.ListDataSamplesAsync, cancellationToken);
 
     /// <inheritdoc cref="ListDataSampleAsync(IDictionary{string, object?}?, bool, CancellationToken)"/>
     public Task<IReadOnlyList<DataSample>> ListDataSampleAsync(DataSampleFilter filter, bool ascending = false, CancellationToken cancellationToken = default)
@@ -217,7 +217,7 @@ public sealed partial class SubstraClient
     /// <summary>Datasets (filters: key, name, owner, permissions, compute_plan_key, function_key, data_sample_key).</summary>
     public Task<IReadOnlyList<Dataset>> ListDatasetAsync(
         IDictionary<string, object?>? filters = null, bool ascending = false, CancellationToken cancellationToken = default)
-        => List(nameof(ListDatasetAsync), AssetType.Dataset, filters, null, ascending, backend.ListDatasetsAsync, cancellationToken);
+        => List(nameof(ListDatasetAsync), AssetType.Dataset, filters, null, ascending, _backend.ListDatasetsAsync, cancellationToken);
 
     /// <inheritdoc cref="ListDatasetAsync(IDictionary{string, object?}?, bool, CancellationToken)"/>
     public Task<IReadOnlyList<Dataset>> ListDatasetAsync(DatasetFilter filter, bool ascending = false, CancellationToken cancellationToken = default)
@@ -226,7 +226,7 @@ public sealed partial class SubstraClient
     /// <summary>Functions (filters: key, name, owner, permissions, compute_plan_key, dataset_key, data_sample_key).</summary>
     public Task<IReadOnlyList<Function>> ListFunctionAsync(
         IDictionary<string, object?>? filters = null, bool ascending = false, CancellationToken cancellationToken = default)
-        => List(nameof(ListFunctionAsync), AssetType.Function, filters, null, ascending, backend.ListFunctionsAsync, cancellationToken);
+        => List(nameof(ListFunctionAsync), AssetType.Function, filters, null, ascending, _backend.ListFunctionsAsync, cancellationToken);
 
     /// <inheritdoc cref="ListFunctionAsync(IDictionary{string, object?}?, bool, CancellationToken)"/>
     public Task<IReadOnlyList<Function>> ListFunctionAsync(FunctionFilter filter, bool ascending = false, CancellationToken cancellationToken = default)
@@ -238,7 +238,7 @@ public sealed partial class SubstraClient
     /// </summary>
     public Task<IReadOnlyList<ComputeTask>> ListTaskAsync(
         IDictionary<string, object?>? filters = null, string orderBy = "creation_date", bool ascending = false, CancellationToken cancellationToken = default)
-        => List(nameof(ListTaskAsync), AssetType.Task, filters, orderBy, ascending, backend.ListTasksAsync, cancellationToken);
+        => List(nameof(ListTaskAsync), AssetType.Task, filters, orderBy, ascending, _backend.ListTasksAsync, cancellationToken);
 
     /// <inheritdoc cref="ListTaskAsync(IDictionary{string, object?}?, string, bool, CancellationToken)"/>
     public Task<IReadOnlyList<ComputeTask>> ListTaskAsync(
@@ -247,11 +247,11 @@ public sealed partial class SubstraClient
 
     /// <summary>The organisations of the network.</summary>
     public Task<IReadOnlyList<Organization>> ListOrganizationAsync(CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(ListOrganizationAsync), backend.ListOrganizationsAsync, cancellationToken);
+        => InvokeAsync(nameof(ListOrganizationAsync), _backend.ListOrganizationsAsync, cancellationToken);
 
     /// <summary>The assets a task consumed.</summary>
     public Task<IReadOnlyList<InputAsset>> ListTaskInputAssetsAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(ListTaskInputAssetsAsync), token => backend.ListTaskInputAssetsAsync(Key(key), token), cancellationToken, key: key);
+        => InvokeAsync(nameof(ListTaskInputAssetsAsync), token => _backend.ListTaskInputAssetsAsync(Key(key), token), cancellationToken, key: key);
 
     /// <summary>The outputs of a task, after waiting for the task when <paramref name="waitCompletion"/>.</summary>
     public Task<IReadOnlyList<OutputAsset>> ListTaskOutputAssetsAsync(
@@ -265,7 +265,7 @@ public sealed partial class SubstraClient
                     await WaitTaskAsync(key, cancellationToken: token).ConfigureAwait(false);
                 }
 
-                return await backend.ListTaskOutputAssetsAsync(Key(key), null, token).ConfigureAwait(false);
+                return await _backend.ListTaskOutputAssetsAsync(Key(key), null, token).ConfigureAwait(false);
             },
             cancellationToken,
             key: key);
@@ -285,7 +285,7 @@ public sealed partial class SubstraClient
                     await WaitTaskAsync(key, cancellationToken: token).ConfigureAwait(false);
                 }
 
-                var assets = await backend.ListTaskOutputAssetsAsync(Key(key), identifier, token).ConfigureAwait(false);
+                var assets = await _backend.ListTaskOutputAssetsAsync(Key(key), identifier, token).ConfigureAwait(false);
                 var matching = assets.Where(asset => asset.Identifier == identifier).ToList();
                 return matching.Count switch
                 {
@@ -303,7 +303,7 @@ public sealed partial class SubstraClient
             nameof(UpdateFunctionAsync),
             async token =>
             {
-                await backend.UpdateFunctionAsync(Key(key), new UpdateFunctionSpec { Name = name }.Validate(), token).ConfigureAwait(false);
+                await _backend.UpdateFunctionAsync(Key(key), new UpdateFunctionSpec { Name = name }.Validate(), token).ConfigureAwait(false);
                 return true;
             },
             cancellationToken,
@@ -315,7 +315,7 @@ public sealed partial class SubstraClient
             nameof(UpdateDatasetAsync),
             async token =>
             {
-                await backend.UpdateDatasetAsync(Key(key), new UpdateDatasetSpec { Name = name }.Validate(), token).ConfigureAwait(false);
+                await _backend.UpdateDatasetAsync(Key(key), new UpdateDatasetSpec { Name = name }.Validate(), token).ConfigureAwait(false);
                 return true;
             },
             cancellationToken,
@@ -327,7 +327,7 @@ public sealed partial class SubstraClient
             nameof(UpdateComputePlanAsync),
             async token =>
             {
-                await backend.UpdateComputePlanAsync(Key(key), new UpdateComputePlanSpec { Name = name }.Validate(), token).ConfigureAwait(false);
+                await _backend.UpdateComputePlanAsync(Key(key), new UpdateComputePlanSpec { Name = name }.Validate(), token).ConfigureAwait(false);
                 return true;
             },
             cancellationToken,
@@ -338,21 +338,21 @@ public sealed partial class SubstraClient
         string datasetKey, IReadOnlyList<string> dataSampleKeys, CancellationToken cancellationToken = default)
         => InvokeAsync(
             nameof(LinkDatasetWithDataSamplesAsync),
-            token => backend.LinkDatasetWithDataSamplesAsync(Key(datasetKey), NotNull(dataSampleKeys), token),
+            token => _backend.LinkDatasetWithDataSamplesAsync(Key(datasetKey), NotNull(dataSampleKeys), token),
             cancellationToken,
             key: datasetKey);
 
     /// <summary>Writes the dataset's opener to <c>{destinationFolder}/opener.py</c> and returns that path.</summary>
     public Task<string> DownloadDatasetAsync(string key, string destinationFolder, CancellationToken cancellationToken = default)
-        => Download(nameof(DownloadDatasetAsync), key, destinationFolder, "opener.py", (file, token) => backend.DownloadDatasetOpenerAsync(Key(key), file, token), cancellationToken);
+        => Download(nameof(DownloadDatasetAsync), key, destinationFolder, "opener.py", (file, token) => _backend.DownloadDatasetOpenerAsync(Key(key), file, token), cancellationToken);
 
     /// <summary>Writes the function archive to <c>{destinationFolder}/function.tar.gz</c> (whatever its format) and returns that path.</summary>
     public Task<string> DownloadFunctionAsync(string key, string destinationFolder, CancellationToken cancellationToken = default)
-        => Download(nameof(DownloadFunctionAsync), key, destinationFolder, "function.tar.gz", (file, token) => backend.DownloadFunctionArchiveAsync(Key(key), file, token), cancellationToken);
+        => Download(nameof(DownloadFunctionAsync), key, destinationFolder, "function.tar.gz", (file, token) => _backend.DownloadFunctionArchiveAsync(Key(key), file, token), cancellationToken);
 
     /// <summary>Writes the model to <c>{destinationFolder}/model_{key}</c> and returns that path.</summary>
     public Task<string> DownloadModelAsync(string key, string destinationFolder, CancellationToken cancellationToken = default)
-        => Download(nameof(DownloadModelAsync), key, destinationFolder, $"model_{key}", (file, token) => backend.DownloadModelAsync(Key(key), file, token), cancellationToken);
+        => Download(nameof(DownloadModelAsync), key, destinationFolder, $"model_{key}", (file, token) => _backend.DownloadModelAsync(Key(key), file, token), cancellationToken);
 
     /// <summary>Downloads the model output <paramref name="identifier"/> of a task to <c>{folder}/model_{model key}</c>.</summary>
     public Task<string> DownloadModelFromTaskAsync(string taskKey, string identifier, string folder, CancellationToken cancellationToken = default)
@@ -370,19 +370,19 @@ public sealed partial class SubstraClient
 
     /// <summary>Writes the logs of a failed task to <c>{folder}/task_logs_{taskKey}.txt</c> and returns that path.</summary>
     public Task<string> DownloadLogsAsync(string taskKey, string folder, CancellationToken cancellationToken = default)
-        => Download(nameof(DownloadLogsAsync), taskKey, folder, $"task_logs_{taskKey}.txt", (file, token) => backend.DownloadLogsAsync(Key(taskKey), file, token), cancellationToken);
+        => Download(nameof(DownloadLogsAsync), taskKey, folder, $"task_logs_{taskKey}.txt", (file, token) => _backend.DownloadLogsAsync(Key(taskKey), file, token), cancellationToken);
 
     /// <summary>The function's description (markdown).</summary>
     public Task<string> DescribeFunctionAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(DescribeFunctionAsync), token => backend.DescribeFunctionAsync(Key(key), token), cancellationToken, key: key);
+        => InvokeAsync(nameof(DescribeFunctionAsync), token => _backend.DescribeFunctionAsync(Key(key), token), cancellationToken, key: key);
 
     /// <summary>The dataset's description (markdown).</summary>
     public Task<string> DescribeDatasetAsync(string key, CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(DescribeDatasetAsync), token => backend.DescribeDatasetAsync(Key(key), token), cancellationToken, key: key);
+        => InvokeAsync(nameof(DescribeDatasetAsync), token => _backend.DescribeDatasetAsync(Key(key), token), cancellationToken, key: key);
 
     /// <summary>What the organisation's backend says about itself.</summary>
     public Task<OrganizationInfo> OrganizationInfoAsync(CancellationToken cancellationToken = default)
-        => InvokeAsync(nameof(OrganizationInfoAsync), backend.GetOrganizationInfoAsync, cancellationToken);
+        => InvokeAsync(nameof(OrganizationInfoAsync), _backend.GetOrganizationInfoAsync, cancellationToken);
 
     /// <summary>Cancels a compute plan (running tasks are stopped).</summary>
     public Task CancelComputePlanAsync(string key, CancellationToken cancellationToken = default)
@@ -390,7 +390,7 @@ public sealed partial class SubstraClient
             nameof(CancelComputePlanAsync),
             async token =>
             {
-                await backend.CancelComputePlanAsync(Key(key), token).ConfigureAwait(false);
+                await _backend.CancelComputePlanAsync(Key(key), token).ConfigureAwait(false);
                 return true;
             },
             cancellationToken,

@@ -17,7 +17,7 @@ public sealed partial class SubstraClient
     public IAsyncEnumerable<Function> EnumerateFunctionsAsync(
         IDictionary<string, object?>? filters = null, bool ascending = false, CancellationToken cancellationToken = default)
         => Enumerate(nameof(EnumerateFunctionsAsync), AssetType.Function, filters, null, ascending,
-            static (streaming, query, token) => streaming.EnumerateFunctionsAsync(query, token), backend.ListFunctionsAsync, cancellationToken);
+            static (streaming, query, token) => streaming.EnumerateFunctionsAsync(query, token), _backend.ListFunctionsAsync, cancellationToken);
 
     /// <inheritdoc cref="EnumerateFunctionsAsync(IDictionary{string, object?}?, bool, CancellationToken)"/>
     public IAsyncEnumerable<Function> EnumerateFunctionsAsync(FunctionFilter filter, bool ascending = false, CancellationToken cancellationToken = default)
@@ -28,7 +28,7 @@ public sealed partial class SubstraClient
     public IAsyncEnumerable<Dataset> EnumerateDatasetsAsync(
         IDictionary<string, object?>? filters = null, bool ascending = false, CancellationToken cancellationToken = default)
         => Enumerate(nameof(EnumerateDatasetsAsync), AssetType.Dataset, filters, null, ascending,
-            static (streaming, query, token) => streaming.EnumerateDatasetsAsync(query, token), backend.ListDatasetsAsync, cancellationToken);
+            static (streaming, query, token) => streaming.EnumerateDatasetsAsync(query, token), _backend.ListDatasetsAsync, cancellationToken);
 
     /// <inheritdoc cref="EnumerateDatasetsAsync(IDictionary{string, object?}?, bool, CancellationToken)"/>
     public IAsyncEnumerable<Dataset> EnumerateDatasetsAsync(DatasetFilter filter, bool ascending = false, CancellationToken cancellationToken = default)
@@ -39,7 +39,7 @@ public sealed partial class SubstraClient
     public IAsyncEnumerable<DataSample> EnumerateDataSamplesAsync(
         IDictionary<string, object?>? filters = null, bool ascending = false, CancellationToken cancellationToken = default)
         => Enumerate(nameof(EnumerateDataSamplesAsync), AssetType.DataSample, filters, null, ascending,
-            static (streaming, query, token) => streaming.EnumerateDataSamplesAsync(query, token), backend.ListDataSamplesAsync, cancellationToken);
+            static (streaming, query, token) => streaming.EnumerateDataSamplesAsync(query, token), _backend.ListDataSamplesAsync, cancellationToken);
 
     /// <inheritdoc cref="EnumerateDataSamplesAsync(IDictionary{string, object?}?, bool, CancellationToken)"/>
     public IAsyncEnumerable<DataSample> EnumerateDataSamplesAsync(DataSampleFilter filter, bool ascending = false, CancellationToken cancellationToken = default)
@@ -50,7 +50,7 @@ public sealed partial class SubstraClient
     public IAsyncEnumerable<OutModel> EnumerateModelsAsync(
         IDictionary<string, object?>? filters = null, bool ascending = false, CancellationToken cancellationToken = default)
         => Enumerate(nameof(EnumerateModelsAsync), AssetType.Model, filters, null, ascending,
-            static (streaming, query, token) => streaming.EnumerateModelsAsync(query, token), backend.ListModelsAsync, cancellationToken);
+            static (streaming, query, token) => streaming.EnumerateModelsAsync(query, token), _backend.ListModelsAsync, cancellationToken);
 
     /// <inheritdoc cref="EnumerateModelsAsync(IDictionary{string, object?}?, bool, CancellationToken)"/>
     public IAsyncEnumerable<OutModel> EnumerateModelsAsync(ModelFilter filter, bool ascending = false, CancellationToken cancellationToken = default)
@@ -65,7 +65,7 @@ public sealed partial class SubstraClient
     public IAsyncEnumerable<ComputeTask> EnumerateTasksAsync(
         IDictionary<string, object?>? filters = null, string orderBy = "creation_date", bool ascending = false, CancellationToken cancellationToken = default)
         => Enumerate(nameof(EnumerateTasksAsync), AssetType.Task, filters, orderBy, ascending,
-            static (streaming, query, token) => streaming.EnumerateTasksAsync(query, token), backend.ListTasksAsync, cancellationToken);
+            static (streaming, query, token) => streaming.EnumerateTasksAsync(query, token), _backend.ListTasksAsync, cancellationToken);
 
     /// <inheritdoc cref="EnumerateTasksAsync(IDictionary{string, object?}?, string, bool, CancellationToken)"/>
     public IAsyncEnumerable<ComputeTask> EnumerateTasksAsync(
@@ -80,7 +80,7 @@ public sealed partial class SubstraClient
     public IAsyncEnumerable<ComputePlan> EnumerateComputePlansAsync(
         IDictionary<string, object?>? filters = null, string orderBy = "creation_date", bool ascending = false, CancellationToken cancellationToken = default)
         => Enumerate(nameof(EnumerateComputePlansAsync), AssetType.ComputePlan, filters, orderBy, ascending,
-            static (streaming, query, token) => streaming.EnumerateComputePlansAsync(query, token), backend.ListComputePlansAsync, cancellationToken);
+            static (streaming, query, token) => streaming.EnumerateComputePlansAsync(query, token), _backend.ListComputePlansAsync, cancellationToken);
 
     /// <inheritdoc cref="EnumerateComputePlansAsync(IDictionary{string, object?}?, string, bool, CancellationToken)"/>
     public IAsyncEnumerable<ComputePlan> EnumerateComputePlansAsync(
@@ -97,7 +97,7 @@ public sealed partial class SubstraClient
         Func<ListQuery, CancellationToken, Task<IReadOnlyList<T>>> list,
         CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
         // Checked at the call, before any request, as the List…Async methods do.
         var validated = FilterValidator.Validate(assetType, filters);
@@ -114,7 +114,7 @@ public sealed partial class SubstraClient
         Func<ListQuery, CancellationToken, Task<IReadOnlyList<T>>> list,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var span = ClientCallSpans.Start(method, backend.BackendType, Configuration.ClientName, null);
+        using var span = ClientCallSpans.Start(method, _backend.BackendType, Configuration.ClientName, null);
         IAsyncEnumerator<T>? items = null;
         long taken = 0;
         try
@@ -122,7 +122,7 @@ public sealed partial class SubstraClient
             try
             {
                 await EnsureLoggedInAsync(cancellationToken).ConfigureAwait(false);
-                var source = backend is IStreamingListBackend streaming ? stream(streaming, query, cancellationToken) : WholeListAsync(list, query, cancellationToken);
+                var source = _backend is IStreamingListBackend streaming ? stream(streaming, query, cancellationToken) : WholeListAsync(list, query, cancellationToken);
                 items = source.GetAsyncEnumerator(cancellationToken);
             }
             catch (Exception exception)
@@ -141,7 +141,7 @@ public sealed partial class SubstraClient
                 catch (Exception exception)
                 {
                     ClientCallSpans.Fail(span, exception);
-                    logger.LogDebug("{Method} failed after {Count} items: {Error}", method, taken, exception.GetType().Name);
+                    _logger.LogDebug("{Method} failed after {Count} items: {Error}", method, taken, exception.GetType().Name);
                     throw;
                 }
 
@@ -162,7 +162,7 @@ public sealed partial class SubstraClient
             }
 
             span?.SetTag(TelemetryNames.ListedItems, taken);
-            logger.LogDebug("{Method}: {Count} items taken", method, taken);
+            _logger.LogDebug("{Method}: {Count} items taken", method, taken);
         }
     }
 

@@ -43,7 +43,7 @@ public sealed partial class SubstraClient
             {
                 var progress = PolledProgress();
                 return WaitAsync(
-                    innerToken => backend.GetComputePlanAsync(Key(key), innerToken),
+                    innerToken => _backend.GetComputePlanAsync(Key(key), innerToken),
                     plan => plan.Status switch
                     {
                         ComputePlanStatus.Done => WaitState.Finished,
@@ -71,7 +71,7 @@ public sealed partial class SubstraClient
             {
                 var progress = PolledProgress();
                 return WaitAsync(
-                    innerToken => backend.GetTaskAsync(Key(key), innerToken),
+                    innerToken => _backend.GetTaskAsync(Key(key), innerToken),
                     task => task.Status switch
                     {
                         ComputeTaskStatus.Done => WaitState.Finished,
@@ -100,7 +100,7 @@ public sealed partial class SubstraClient
         => InvokeAsync(
             nameof(WaitFunctionAsync),
             token => WaitAsync(
-                innerToken => backend.GetFunctionAsync(Key(key), innerToken),
+                innerToken => _backend.GetFunctionAsync(Key(key), innerToken),
                 function => function.Status switch
                 {
                     FunctionStatus.Ready => WaitState.Finished,
@@ -117,12 +117,12 @@ public sealed partial class SubstraClient
             cancellationToken,
             key: key);
 
-    private FailureReports Failures => new(backend, logger);
+    private FailureReports Failures => new(_backend, _logger);
 
     // Only a platform needs its changes derived from polling (local backends raise them), and only when someone listens.
     private PolledTaskStates? PolledProgress() =>
-        backend.BackendType == BackendType.Remote && (TaskStateChanged is not null || taskProgress is not null)
-            ? new PolledTaskStates(backend, timeProvider, logger, change => OnTaskStateChanged(backend, change))
+        _backend.BackendType == BackendType.Remote && (TaskStateChanged is not null || _taskProgress is not null)
+            ? new PolledTaskStates(_backend, _timeProvider, _logger, change => OnTaskStateChanged(_backend, change))
             : null;
 
     private async Task<T> WaitAsync<T>(
@@ -141,8 +141,8 @@ public sealed partial class SubstraClient
             throw new ArgumentOutOfRangeException(nameof(pollingPeriod), pollingPeriod, "The polling period cannot be negative.");
         }
 
-        var started = timeProvider.GetTimestamp();
-        var signaling = backend as IChangeSignalingBackend;
+        var started = _timeProvider.GetTimestamp();
+        var signaling = _backend as IChangeSignalingBackend;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -162,19 +162,19 @@ public sealed partial class SubstraClient
             }
 
             // A zero timeout means no timeout, as in the reference.
-            if (timeout is { } limit && limit > TimeSpan.Zero && timeProvider.GetElapsedTime(started) > limit)
+            if (timeout is { } limit && limit > TimeSpan.Zero && _timeProvider.GetElapsedTime(started) > limit)
             {
                 throw new FutureTimeoutException(asset);
             }
 
             if (change is null)
             {
-                await Task.Delay(pollingPeriod, timeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(pollingPeriod, _timeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             using var sleep = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var delay = Task.Delay(pollingPeriod, timeProvider, sleep.Token);
+            var delay = Task.Delay(pollingPeriod, _timeProvider, sleep.Token);
             await Task.WhenAny(change, delay).ConfigureAwait(false);
             await sleep.CancelAsync().ConfigureAwait(false);
         }

@@ -15,14 +15,14 @@ namespace Substra.Sdk;
 /// </summary>
 public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
 {
-    private readonly IBackend backend;
-    private readonly ILogger logger;
-    private readonly TimeProvider timeProvider;
-    private readonly IProgress<TaskStateChange>? taskProgress;
-    private readonly SemaphoreSlim loginLock = new(1, 1);
-    private string? pendingUsername;
-    private string? pendingPassword;
-    private int disposed;
+    private readonly IBackend _backend;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly IProgress<TaskStateChange>? _taskProgress;
+    private readonly SemaphoreSlim _loginLock = new(1, 1);
+    private string? _pendingUsername;
+    private string? _pendingPassword;
+    private int _disposed;
 
     /// <summary>Creates a client; a username/password login, when configured, happens on the first call.</summary>
     /// <exception cref="ConfigurationInfoException">A configuration file without a client name.</exception>
@@ -46,18 +46,18 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        logger = loggerFactory.CreateLogger<SubstraClient>();
-        timeProvider = options.TimeProvider;
-        taskProgress = options.TaskProgress;
+        _logger = loggerFactory.CreateLogger<SubstraClient>();
+        _timeProvider = options.TimeProvider;
+        _taskProgress = options.TaskProgress;
         Configuration = configuration;
-        backend = CreateBackend(options, configuration, loggerFactory, logger, DefaultBackendFactories.Remote, DefaultBackendFactories.Local, createHttpClient);
-        backend.TaskStateChanged += OnTaskStateChanged;
+        _backend = CreateBackend(options, configuration, loggerFactory, _logger, DefaultBackendFactories.Remote, DefaultBackendFactories.Local, createHttpClient);
+        _backend.TaskStateChanged += OnTaskStateChanged;
 
         // A token always wins over username and password, which are kept only until the login.
         if (configuration.Url is not null && configuration.Token is null && configuration.Username is not null && configuration.Password is not null)
         {
-            pendingUsername = configuration.Username;
-            pendingPassword = configuration.Password;
+            _pendingUsername = configuration.Username;
+            _pendingPassword = configuration.Password;
         }
 
         Configuration = configuration with { Password = null };
@@ -67,9 +67,9 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
     internal SubstraClient(IBackend backend, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(backend);
-        logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SubstraClient>();
-        this.timeProvider = timeProvider ?? TimeProvider.System;
-        this.backend = backend;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SubstraClient>();
+        this._timeProvider = timeProvider ?? TimeProvider.System;
+        this._backend = backend;
         backend.TaskStateChanged += OnTaskStateChanged;
         Configuration = new ClientConfiguration { BackendType = backend.BackendType };
     }
@@ -98,22 +98,22 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
     public event EventHandler<TaskStateChange>? TaskStateChanged;
 
     /// <summary>The backend type (the reference's <c>backend_mode</c>).</summary>
-    public BackendType BackendMode => backend.BackendType;
+    public BackendType BackendMode => _backend.BackendType;
 
     /// <summary>The local asset folder; null for remote (the reference's <c>temp_directory</c>).</summary>
-    public string? TemporaryDirectory => backend.TemporaryDirectory;
+    public string? TemporaryDirectory => _backend.TemporaryDirectory;
 
     /// <summary>The resolved configuration (without the password).</summary>
     public ClientConfiguration Configuration { get; }
 
-    internal IBackend Backend => backend;
+    internal IBackend Backend => _backend;
 
     /// <summary>Logs in with a username and password and returns the token (in every mode: hybrid forwards to the platform).</summary>
     public Task<string?> LoginAsync(string username, string password, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(username);
         ArgumentException.ThrowIfNullOrEmpty(password);
-        return InvokeAsync(nameof(LoginAsync), token => backend.LoginAsync(username, password, token), cancellationToken, requiresLogin: false);
+        return InvokeAsync(nameof(LoginAsync), token => _backend.LoginAsync(username, password, token), cancellationToken, requiresLogin: false);
     }
 
     /// <summary>Revokes the session opened by a login, if any.</summary>
@@ -122,7 +122,7 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
             nameof(LogoutAsync),
             async token =>
             {
-                await backend.LogoutAsync(token).ConfigureAwait(false);
+                await _backend.LogoutAsync(token).ConfigureAwait(false);
                 return true;
             },
             cancellationToken,
@@ -131,23 +131,23 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
     /// <summary>Logs out and releases the backend.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
         try
         {
-            await backend.LogoutAsync(CancellationToken.None).ConfigureAwait(false);
+            await _backend.LogoutAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
-            logger.LogWarning("Logout failed while disposing the client: {Error}", exception.GetType().Name);
+            _logger.LogWarning("Logout failed while disposing the client: {Error}", exception.GetType().Name);
         }
 
-        backend.TaskStateChanged -= OnTaskStateChanged;
-        await backend.DisposeAsync().ConfigureAwait(false);
-        loginLock.Dispose();
+        _backend.TaskStateChanged -= OnTaskStateChanged;
+        await _backend.DisposeAsync().ConfigureAwait(false);
+        _loginLock.Dispose();
     }
 
     /// <summary>Logs out and releases the backend.</summary>
@@ -228,30 +228,30 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
 
     private void OnTaskStateChanged(object? sender, TaskStateChange change)
     {
-        taskProgress?.Report(change);
+        _taskProgress?.Report(change);
         TaskStateChanged?.Invoke(this, change);
     }
 
     private async Task EnsureLoggedInAsync(CancellationToken cancellationToken)
     {
-        if (pendingUsername is null)
+        if (_pendingUsername is null)
         {
             return;
         }
 
-        await loginLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _loginLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (pendingUsername is { } username && pendingPassword is { } password)
+            if (_pendingUsername is { } username && _pendingPassword is { } password)
             {
-                await backend.LoginAsync(username, password, cancellationToken).ConfigureAwait(false);
-                pendingUsername = null;
-                pendingPassword = null;
+                await _backend.LoginAsync(username, password, cancellationToken).ConfigureAwait(false);
+                _pendingUsername = null;
+                _pendingPassword = null;
             }
         }
         finally
         {
-            loginLock.Release();
+            _loginLock.Release();
         }
     }
 
@@ -265,8 +265,8 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
         string? key = null,
         bool returnsKey = false)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        using var span = ClientCallSpans.Start(method, backend.BackendType, Configuration.ClientName, key);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        using var span = ClientCallSpans.Start(method, _backend.BackendType, Configuration.ClientName, key);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -281,13 +281,13 @@ public sealed partial class SubstraClient : IAsyncDisposable, IDisposable
                 ClientCallSpans.SetCreatedKey(span, createdKey);
             }
 
-            logger.LogDebug("{Method} done in {ElapsedMs:F1} ms", method, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            _logger.LogDebug("{Method} done in {ElapsedMs:F1} ms", method, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return result;
         }
         catch (Exception exception)
         {
             ClientCallSpans.Fail(span, exception);
-            logger.LogDebug(
+            _logger.LogDebug(
                 "{Method} failed in {ElapsedMs:F1} ms: {Error}", method, Stopwatch.GetElapsedTime(started).TotalMilliseconds, exception.GetType().Name);
             throw;
         }

@@ -12,7 +12,7 @@ namespace Substra.Benchmarks;
 public class GeneratorBenchmarks
 {
     public const int FunctionCount = 50;
-    private CSharpCompilation compilation = null!;
+    private CSharpCompilation _compilation = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -28,7 +28,7 @@ public class GeneratorBenchmarks
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Select(path => MetadataReference.CreateFromFile(path))
             .Append(MetadataReference.CreateFromFile(typeof(SubstraFunctionAttribute).Assembly.Location));
-        compilation = CSharpCompilation.Create(
+        _compilation = CSharpCompilation.Create(
             "Bench.Functions",
             [CSharpSyntaxTree.ParseText(source.ToString(), new CSharpParseOptions(LanguageVersion.Latest))],
             references,
@@ -46,5 +46,5 @@ public class GeneratorBenchmarks
 
     [Benchmark(Description = "generator, 50 functions")]
     public GeneratorDriver Run() =>
-        CSharpGeneratorDriver.Create(new SubstraGenerator()).RunGenerators(compilation);
+        CSharpGeneratorDriver.Create(new SubstraGenerator()).RunGenerators(_compilation);
 }

@@ -12,19 +12,19 @@ namespace Substra.Benchmarks;
 [MemoryDiagnoser]
 public class RankingBenchmarks
 {
-    private ComputePlanSpec plan = null!;
+    private ComputePlanSpec _plan = null!;
 
     [Params(1_000, 10_000, 100_000)]
     public int Tasks { get; set; }
 
     [GlobalSetup]
-    public void Setup() => plan = FedAvgPlan.Create(Tasks);
+    public void Setup() => _plan = FedAvgPlan.Create(Tasks);
 
     [Benchmark(Description = "validate + graph + rank")]
     public int ValidateGraphAndRank()
     {
-        plan.Validate();
-        var graph = ComputePlanGraph.GetDependencyGraph(plan.Key, plan.Tasks);
+        _plan.Validate();
+        var graph = ComputePlanGraph.GetDependencyGraph(_plan.Key, _plan.Tasks);
         var ranks = ComputePlanGraph.ComputeRanks(graph.Dependencies);
         return ComputePlanGraph.OrderByRank(ranks).Count;
     }

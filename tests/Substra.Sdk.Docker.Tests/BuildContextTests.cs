@@ -2,9 +2,9 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Docker.DotNet;
+using Substra.Sdk.Docker;
 using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Local.Compute.Archives;
-using Substra.Sdk.Docker;
 using Substra.Sdk.Local.Tests.Infrastructure;
 using static Substra.Sdk.Local.Tests.Infrastructure.TestArchives;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Docker;
+using Substra.Sdk.Local.Compute;
 
 namespace Substra.Sdk.Docker.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Docker;
+using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Local.Tests.Infrastructure;
 
 namespace Substra.Sdk.Docker.Tests;

@@ -1,6 +1,6 @@
 using Docker.DotNet.Models;
-using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Docker;
+using Substra.Sdk.Local.Compute;
 
 namespace Substra.Sdk.Docker.Tests;
 

@@ -9,9 +9,9 @@ namespace Substra.Sdk.Hosting.Tests;
 /// <summary>A host whose Substra configuration is bad fails at StartAsync, not at the first CreateClient.</summary>
 public sealed class StartupValidationTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("substra-hosting-start-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("substra-hosting-start-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public async Task An_unknown_key_in_a_section_stops_the_host_at_start()
@@ -44,7 +44,7 @@ public sealed class StartupValidationTests : IDisposable
     [Fact]
     public async Task A_configuration_that_does_not_resolve_stops_the_host_at_start_naming_each_client()
     {
-        string missing = Path.Combine(folder, "absent.yaml");
+        string missing = Path.Combine(_folder, "absent.yaml");
         using IHost host = BuildHost(new()
         {
             ["Substra:Clients:start-file:configuration_file"] = missing,
@@ -81,7 +81,7 @@ public sealed class StartupValidationTests : IDisposable
     [Fact]
     public async Task A_bad_yaml_file_stops_the_host_with_its_line_and_column()
     {
-        string file = Path.Combine(folder, "clients.yaml");
+        string file = Path.Combine(_folder, "clients.yaml");
         File.WriteAllText(file, "start-yaml:\n  url: http://x\n  backend_typ: remote\n");
         using IHost host = BuildHost(new() { ["Substra:Clients:start-yaml:configuration_file"] = file });
 
@@ -100,7 +100,7 @@ public sealed class StartupValidationTests : IDisposable
         {
             ["Substra:Clients:start-docker:backend_type"] = "docker",
             ["Substra:Clients:start-docker:configuration_file"] = "",
-            ["Substra:Clients:start-docker:workspace_directory"] = Path.Combine(folder, "local-worker"),
+            ["Substra:Clients:start-docker:workspace_directory"] = Path.Combine(_folder, "local-worker"),
         });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
@@ -108,7 +108,7 @@ public sealed class StartupValidationTests : IDisposable
         var failure = Assert.Single(error.Failures);
         Assert.StartsWith("Substra client 'start-docker': The docker backend is in the Substra.Sdk.Docker package", failure, StringComparison.Ordinal);
         Assert.Contains("dotnet add package Substra.Sdk.Docker", failure, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(folder, "local-worker")));
+        Assert.False(Directory.Exists(Path.Combine(_folder, "local-worker")));
     }
 
     [Fact]
@@ -118,13 +118,13 @@ public sealed class StartupValidationTests : IDisposable
         {
             ["Substra:Clients:start-good:backend_type"] = "subprocess",
             ["Substra:Clients:start-good:configuration_file"] = "",
-            ["Substra:Clients:start-good:workspace_directory"] = Path.Combine(folder, "local-worker"),
+            ["Substra:Clients:start-good:workspace_directory"] = Path.Combine(_folder, "local-worker"),
             ["Substra:Clients:start-good:max_parallel_tasks"] = "2",
         });
 
         await host.StartAsync();
 
-        Assert.False(Directory.Exists(Path.Combine(folder, "local-worker")));
+        Assert.False(Directory.Exists(Path.Combine(_folder, "local-worker")));
         SubstraClient client = host.Services.GetRequiredService<ISubstraClientFactory>().CreateClient("start-good");
         Assert.Equal(BackendType.LocalSubprocess, client.BackendMode);
         await host.StopAsync();

@@ -7,9 +7,9 @@ namespace Substra.Sdk.Tests;
 public sealed class ConfigurationErrorTests : IDisposable
 {
     private const string Settings = "the settings are url, token, username, password, retry_timeout, insecure, backend_type";
-    private readonly string folder = Directory.CreateTempSubdirectory("substra-config-errors-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("substra-config-errors-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void An_unknown_setting_in_the_file_is_named_with_the_valid_ones()
@@ -43,7 +43,7 @@ public sealed class ConfigurationErrorTests : IDisposable
     [Fact]
     public void A_configuration_file_that_does_not_exist_is_named()
     {
-        var missing = Path.Combine(folder, "absent.yaml");
+        var missing = Path.Combine(_folder, "absent.yaml");
 
         var fromCode = Assert.Throws<BadConfigurationException>(
             () => Resolve(new SubstraClientOptions { ClientName = "org-1", ConfigurationFile = missing }));
@@ -60,10 +60,10 @@ public sealed class ConfigurationErrorTests : IDisposable
     public void A_configuration_file_that_is_a_folder_is_named()
     {
         var error = Assert.Throws<BadConfigurationException>(
-            () => Resolve(new SubstraClientOptions { ClientName = "org-1", ConfigurationFile = folder }));
+            () => Resolve(new SubstraClientOptions { ClientName = "org-1", ConfigurationFile = _folder }));
 
         Assert.Equal(
-            $"The configuration file '{folder}' (from SubstraClientOptions.ConfigurationFile) is a folder: give the path of the YAML file itself.",
+            $"The configuration file '{_folder}' (from SubstraClientOptions.ConfigurationFile) is a folder: give the path of the YAML file itself.",
             error.Message);
     }
 
@@ -172,7 +172,7 @@ public sealed class ConfigurationErrorTests : IDisposable
 
     private string WriteYaml(string content, string name = "config.yaml")
     {
-        var path = Path.Combine(folder, name);
+        var path = Path.Combine(_folder, name);
         File.WriteAllText(path, content);
         return path;
     }

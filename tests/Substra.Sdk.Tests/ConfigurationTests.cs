@@ -5,9 +5,9 @@ namespace Substra.Sdk.Tests;
 
 public sealed class ConfigurationTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("substra-config-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("substra-config-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Theory]
     [InlineData("client-org-1", "CLIENT_ORG_1")]
@@ -306,7 +306,7 @@ public sealed class ConfigurationTests : IDisposable
 
     private string WriteYaml(string content, string name = "config.yaml")
     {
-        var path = Path.Combine(folder, name);
+        var path = Path.Combine(_folder, name);
         File.WriteAllText(path, content);
         return path;
     }

@@ -5,14 +5,14 @@ namespace Substra.Sdk.Tests;
 /// <summary>The client with its built-in backends (no factory given).</summary>
 public sealed class DefaultClientTests : IDisposable
 {
-    private readonly string workspace = Directory.CreateTempSubdirectory("substra-default-client-").FullName;
+    private readonly string _workspace = Directory.CreateTempSubdirectory("substra-default-client-").FullName;
 
-    public void Dispose() => Directory.Delete(workspace, recursive: true);
+    public void Dispose() => Directory.Delete(_workspace, recursive: true);
 
     [Fact]
     public async Task The_default_client_is_a_local_subprocess_client_of_its_own_organisation()
     {
-        await using var client = new SubstraClient(new SubstraClientOptions { ConfigurationFile = "", WorkspaceDirectory = workspace });
+        await using var client = new SubstraClient(new SubstraClientOptions { ConfigurationFile = "", WorkspaceDirectory = _workspace });
 
         var organizations = await client.ListOrganizationAsync();
 
@@ -24,7 +24,7 @@ public sealed class DefaultClientTests : IDisposable
     [Fact]
     public async Task The_local_organisation_reports_the_package_version_not_the_assembly_version()
     {
-        await using var client = new SubstraClient(new SubstraClientOptions { ConfigurationFile = "", WorkspaceDirectory = workspace });
+        await using var client = new SubstraClient(new SubstraClientOptions { ConfigurationFile = "", WorkspaceDirectory = _workspace });
         var informational = typeof(SubstraClient).Assembly
             .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), inherit: false)
             .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;

@@ -8,9 +8,9 @@ namespace Substra.Sdk.Tests;
 
 public sealed class SpecValidationTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("substra-specs-").FullName;
+    private readonly string _folder = Directory.CreateTempSubdirectory("substra-specs-").FullName;
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
     public void Data_sample_path_and_paths_are_exclusive()
@@ -52,7 +52,7 @@ public sealed class SpecValidationTests : IDisposable
     [Fact]
     public void Dataset_without_description_gets_a_generated_one_next_to_the_opener()
     {
-        var opener = Path.Combine(folder, "opener.py");
+        var opener = Path.Combine(_folder, "opener.py");
         File.WriteAllText(opener, "");
         var spec = new DatasetSpec
         {
@@ -61,7 +61,7 @@ public sealed class SpecValidationTests : IDisposable
 
         var validated = spec.Validate();
 
-        Assert.Equal(Path.Combine(folder, "generated_description.md"), validated.Description);
+        Assert.Equal(Path.Combine(_folder, "generated_description.md"), validated.Description);
         Assert.StartsWith("# No description given", File.ReadAllText(validated.Description!));
     }
 
@@ -183,7 +183,7 @@ public sealed class SpecValidationTests : IDisposable
     [Fact]
     public void Function_spec_from_a_generated_schema()
     {
-        var schemaPath = Path.Combine(folder, "train.json");
+        var schemaPath = Path.Combine(_folder, "train.json");
         File.WriteAllText(
             schemaPath,
             """{"name":"train","inputs":[{"identifier":"opener","kind":"ASSET_DATA_MANAGER","optional":false,"multiple":false},{"identifier":"datasamples","kind":"ASSET_DATA_SAMPLE","optional":false,"multiple":true},{"identifier":"model","kind":"ASSET_MODEL","optional":true,"multiple":false}],"outputs":[{"identifier":"model","kind":"ASSET_MODEL","multiple":false}]}""");
@@ -199,11 +199,11 @@ public sealed class SpecValidationTests : IDisposable
     [Fact]
     public void Function_spec_from_the_build_output_folder()
     {
-        File.WriteAllText(Path.Combine(folder, "predict.json"), """{"name":"predict","inputs":[],"outputs":[]}""");
+        File.WriteAllText(Path.Combine(_folder, "predict.json"), """{"name":"predict","inputs":[],"outputs":[]}""");
 
-        var spec = FunctionSpec.FromBuildOutput(folder, "predict", "description.md", Permissions.PublicAccess);
+        var spec = FunctionSpec.FromBuildOutput(_folder, "predict", "description.md", Permissions.PublicAccess);
 
-        Assert.Equal(Path.Combine(folder, "predict.zip"), spec.File);
+        Assert.Equal(Path.Combine(_folder, "predict.zip"), spec.File);
         Assert.Empty(spec.Inputs!);
     }
 
@@ -211,7 +211,7 @@ public sealed class SpecValidationTests : IDisposable
     public void Function_spec_from_a_missing_schema_file_says_to_build()
     {
         var error = Assert.Throws<SpecValidationException>(
-            () => FunctionSpec.FromSchemaFile(Path.Combine(folder, "absent.json"), "a.zip", "d.md", Permissions.PublicAccess));
+            () => FunctionSpec.FromSchemaFile(Path.Combine(_folder, "absent.json"), "a.zip", "d.md", Permissions.PublicAccess));
 
         Assert.Contains("dotnet build", error.Message);
     }

@@ -1,6 +1,6 @@
-using Substra.Sdk.Schemas;
 using System.Text.Json.Serialization;
 using Substra.Sdk.Json;
+using Substra.Sdk.Schemas;
 
 namespace Substra.Sdk.Models;
 

@@ -1,6 +1,6 @@
-using Substra.Tools.Schema;
 using System.Text.Json.Serialization;
 using Substra.Sdk.Json;
+using Substra.Tools.Schema;
 
 namespace Substra.Sdk.Models;
 

@@ -14,11 +14,11 @@ public sealed class ComputePlanBuilder
     /// <summary>The metadata key performances are grouped by.</summary>
     public const string RoundIndexKey = "round_idx";
 
-    private readonly List<PlanTask> tasks = [];
-    private readonly HashSet<string> taskIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> functionKeys = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> datasetOwners = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> metadata = new(StringComparer.Ordinal);
+    private readonly List<PlanTask> _tasks = [];
+    private readonly HashSet<string> _taskIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _functionKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _datasetOwners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _metadata = new(StringComparer.Ordinal);
 
     /// <summary>Starts a plan named <paramref name="name"/>; its key is <paramref name="key"/> (a UUID) or a new one.</summary>
     public ComputePlanBuilder(string name, string? key = null)
@@ -46,7 +46,7 @@ public sealed class ComputePlanBuilder
     public Permissions DefaultOutputPermissions { get; private set; } = Permissions.PublicAccess;
 
     /// <summary>The tasks added so far, in the order they were added.</summary>
-    public IReadOnlyList<PlanTask> Tasks => tasks;
+    public IReadOnlyList<PlanTask> Tasks => _tasks;
 
     /// <summary>Sets the plan's tag.</summary>
     public ComputePlanBuilder WithTag(string tag)
@@ -61,7 +61,7 @@ public sealed class ComputePlanBuilder
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(value);
-        metadata[key] = value;
+        _metadata[key] = value;
         return this;
     }
 
@@ -78,7 +78,7 @@ public sealed class ComputePlanBuilder
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentException.ThrowIfNullOrWhiteSpace(functionKey);
-        functionKeys[function.Name] = functionKey;
+        _functionKeys[function.Name] = functionKey;
         return this;
     }
 
@@ -87,7 +87,7 @@ public sealed class ComputePlanBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(datasetKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
-        datasetOwners[datasetKey] = owner;
+        _datasetOwners[datasetKey] = owner;
         return this;
     }
 
@@ -101,20 +101,20 @@ public sealed class ComputePlanBuilder
         ArgumentNullException.ThrowIfNull(function);
         ArgumentException.ThrowIfNullOrWhiteSpace(worker);
         taskId ??= Guid.NewGuid().ToString();
-        if (!taskIds.Add(taskId))
+        if (!_taskIds.Add(taskId))
         {
             throw new ArgumentException($"The plan already has a task '{taskId}': task ids must be unique.", nameof(taskId));
         }
 
         var task = new PlanTask<THandle>(this, function, worker, taskId);
-        tasks.Add(task);
+        _tasks.Add(task);
         return task;
     }
 
     /// <summary>Checks the wiring and returns the spec to pass to <c>AddComputePlanAsync</c>.</summary>
     public ComputePlanSpec Build()
     {
-        foreach (PlanTask task in tasks)
+        foreach (PlanTask task in _tasks)
         {
             Validate(task);
         }
@@ -125,15 +125,15 @@ public sealed class ComputePlanBuilder
             Key = Key,
             Name = Name,
             Tag = Tag,
-            Metadata = metadata.Count == 0 ? null : new Dictionary<string, string>(metadata, StringComparer.Ordinal),
-            Tasks = tasks.Select(ToSpec).ToList(),
+            Metadata = _metadata.Count == 0 ? null : new Dictionary<string, string>(_metadata, StringComparer.Ordinal),
+            Tasks = _tasks.Select(ToSpec).ToList(),
         };
     }
 
     private void Validate(PlanTask task)
     {
         FunctionHandle function = task.FunctionHandle;
-        if (!functionKeys.ContainsKey(function.Name))
+        if (!_functionKeys.ContainsKey(function.Name))
         {
             throw new InvalidComputePlanException(
                 task.TaskId,
@@ -148,7 +148,7 @@ public sealed class ComputePlanBuilder
         }
 
         if (task.Data is { } data
-            && datasetOwners.TryGetValue(data.DatasetKey, out string? owner)
+            && _datasetOwners.TryGetValue(data.DatasetKey, out string? owner)
             && !string.Equals(owner, task.Worker, StringComparison.Ordinal))
         {
             throw new InvalidComputePlanException(
@@ -183,7 +183,7 @@ public sealed class ComputePlanBuilder
     {
         var state = new Dictionary<PlanTask, bool>(ReferenceEqualityComparer.Instance);
         var path = new List<PlanTask>();
-        foreach (PlanTask task in tasks)
+        foreach (PlanTask task in _tasks)
         {
             Visit(task, state, path);
         }
@@ -238,7 +238,7 @@ public sealed class ComputePlanBuilder
         return new ComputePlanTaskSpec
         {
             TaskId = task.TaskId,
-            FunctionKey = functionKeys[task.FunctionHandle.Name],
+            FunctionKey = _functionKeys[task.FunctionHandle.Name],
             Worker = task.Worker,
             Tag = task.Tag,
             Metadata = task.Metadata.Count == 0 ? null : new Dictionary<string, string>(task.Metadata, StringComparer.Ordinal),

@@ -10,9 +10,9 @@ namespace Substra.Sdk.Plans;
 /// </summary>
 public abstract class PlanTask
 {
-    private readonly List<PlanInput> inputs = [];
-    private readonly Dictionary<string, string> metadata = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ComputeTaskOutputSpec> outputs = new(StringComparer.Ordinal);
+    private readonly List<PlanInput> _inputs = [];
+    private readonly Dictionary<string, string> _metadata = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ComputeTaskOutputSpec> _outputs = new(StringComparer.Ordinal);
 
     private protected PlanTask(ComputePlanBuilder plan, FunctionHandle function, string worker, string taskId)
     {
@@ -38,16 +38,16 @@ public abstract class PlanTask
     public TaskData? Data { get; private protected set; }
 
     /// <summary>The task's user metadata.</summary>
-    public IReadOnlyDictionary<string, string> Metadata => metadata;
+    public IReadOnlyDictionary<string, string> Metadata => _metadata;
 
     internal ComputePlanBuilder Plan { get; }
 
-    internal IReadOnlyList<PlanInput> Inputs => inputs;
+    internal IReadOnlyList<PlanInput> Inputs => _inputs;
 
-    internal IReadOnlyDictionary<string, ComputeTaskOutputSpec> OutputOverrides => outputs;
+    internal IReadOnlyDictionary<string, ComputeTaskOutputSpec> OutputOverrides => _outputs;
 
     /// <summary>Parents inside the plan being built.</summary>
-    internal IEnumerable<PlanTask> PlanParents => inputs.Where(i => i.Parent?.Task is not null).Select(i => i.Parent!.Task!);
+    internal IEnumerable<PlanTask> PlanParents => _inputs.Where(i => i.Parent?.Task is not null).Select(i => i.Parent!.Task!);
 
     /// <summary>The task id, its function and its worker, for messages.</summary>
     public override string ToString() => $"task '{TaskId}' ({FunctionHandle.Name} on {Worker})";
@@ -55,7 +55,7 @@ public abstract class PlanTask
     private protected void AddInput(InputSlot slot, TaskOutput? parent, string? modelKey)
     {
         FunctionInputSchema declared = FindInput(slot.Identifier);
-        if (!declared.Multiple && inputs.Any(i => i.Identifier == slot.Identifier))
+        if (!declared.Multiple && _inputs.Any(i => i.Identifier == slot.Identifier))
         {
             throw new InvalidOperationException(
                 $"The input '{slot.Identifier}' of {this} already has a source and is not multiple: connect it once.");
@@ -68,20 +68,20 @@ public abstract class PlanTask
                 + "use TaskOutput.FromExistingTask for tasks registered earlier.");
         }
 
-        inputs.Add(new PlanInput(slot.Identifier, parent, modelKey));
+        _inputs.Add(new PlanInput(slot.Identifier, parent, modelKey));
     }
 
     private protected void SetMetadata(string key, string value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(value);
-        metadata[key] = value;
+        _metadata[key] = value;
     }
 
     private protected void SetOutput(OutputSlot slot, ComputeTaskOutputSpec spec)
     {
         CheckOutput(slot);
-        outputs[slot.Identifier] = spec;
+        _outputs[slot.Identifier] = spec;
     }
 
     private protected void CheckOutput(OutputSlot slot)

@@ -8,8 +8,8 @@ namespace Substra.Tools.Hosting;
 /// </summary>
 internal sealed class TaskCancellation : IDisposable
 {
-    private readonly CancellationTokenSource source = new();
-    private readonly List<PosixSignalRegistration> registrations = [];
+    private readonly CancellationTokenSource _source = new();
+    private readonly List<PosixSignalRegistration> _registrations = [];
 
     public TaskCancellation()
     {
@@ -17,7 +17,7 @@ internal sealed class TaskCancellation : IDisposable
         {
             try
             {
-                registrations.Add(PosixSignalRegistration.Create(signal, Handle));
+                _registrations.Add(PosixSignalRegistration.Create(signal, Handle));
             }
             catch (PlatformNotSupportedException)
             {
@@ -26,28 +26,28 @@ internal sealed class TaskCancellation : IDisposable
         }
     }
 
-    public CancellationToken Token => source.Token;
+    public CancellationToken Token => _source.Token;
 
-    public bool IsCancellationRequested => source.IsCancellationRequested;
+    public bool IsCancellationRequested => _source.IsCancellationRequested;
 
     public void Dispose()
     {
-        foreach (var registration in registrations)
+        foreach (var registration in _registrations)
         {
             registration.Dispose();
         }
 
-        source.Dispose();
+        _source.Dispose();
     }
 
     private void Handle(PosixSignalContext context)
     {
-        if (source.IsCancellationRequested)
+        if (_source.IsCancellationRequested)
         {
             return;
         }
 
         context.Cancel = true;
-        source.Cancel();
+        _source.Cancel();
     }
 }

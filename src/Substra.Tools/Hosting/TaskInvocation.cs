@@ -18,10 +18,10 @@ internal sealed class TaskInvocation(
     PythonValue? pythonData,
     CancellationToken cancellationToken) : FunctionInvocation, IDisposable
 {
-    private readonly List<Stream> readStreams = [];
-    private readonly List<Stream> writeStreams = [];
-    private readonly Dictionary<string, PerformanceOutput> performanceOutputs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, double> performances = new(StringComparer.Ordinal);
+    private readonly List<Stream> _readStreams = [];
+    private readonly List<Stream> _writeStreams = [];
+    private readonly Dictionary<string, PerformanceOutput> _performanceOutputs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _performances = new(StringComparer.Ordinal);
 
     private string FunctionName => binding.Schema.Name;
 
@@ -117,17 +117,17 @@ internal sealed class TaskInvocation(
     {
         var path = GetOutputPath(identifier);
         var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
-        writeStreams.Add(stream);
+        _writeStreams.Add(stream);
         return stream;
     }
 
     public override PerformanceOutput GetPerformanceOutput(string identifier)
     {
         _ = GetOutputPath(identifier);
-        if (!performanceOutputs.TryGetValue(identifier, out var output))
+        if (!_performanceOutputs.TryGetValue(identifier, out var output))
         {
             output = new PerformanceOutput(identifier);
-            performanceOutputs.Add(identifier, output);
+            _performanceOutputs.Add(identifier, output);
         }
 
         return output;
@@ -136,33 +136,33 @@ internal sealed class TaskInvocation(
     public override void SetPerformance(string identifier, double value)
     {
         _ = GetOutputPath(identifier);
-        performances[identifier] = value;
+        _performances[identifier] = value;
     }
 
     /// <summary>After the function returned: flush and close its streams, write performances, check every output file.</summary>
     public void Complete()
     {
-        foreach (var stream in writeStreams)
+        foreach (var stream in _writeStreams)
         {
             stream.Flush();
         }
 
         Dispose();
 
-        foreach (var (identifier, output) in performanceOutputs)
+        foreach (var (identifier, output) in _performanceOutputs)
         {
             if (output.Value is { } value)
             {
-                performances[identifier] = value;
+                _performances[identifier] = value;
             }
-            else if (!performances.ContainsKey(identifier))
+            else if (!_performances.ContainsKey(identifier))
             {
                 throw new TaskFailureException(
                     $"The performance output '{identifier}' of the function '{FunctionName}' was not reported: call Report(value) on it before the function returns.");
             }
         }
 
-        foreach (var (identifier, value) in performances)
+        foreach (var (identifier, value) in _performances)
         {
             File.WriteAllText(binding.Outputs[identifier], PythonJson.FormatPerformance(value));
         }
@@ -176,18 +176,18 @@ internal sealed class TaskInvocation(
     /// <summary>Closes every stream opened for the function; called whether it succeeded or not.</summary>
     public void Dispose()
     {
-        foreach (var stream in readStreams)
+        foreach (var stream in _readStreams)
         {
             stream.Dispose();
         }
 
-        foreach (var stream in writeStreams)
+        foreach (var stream in _writeStreams)
         {
             stream.Dispose();
         }
 
-        readStreams.Clear();
-        writeStreams.Clear();
+        _readStreams.Clear();
+        _writeStreams.Clear();
     }
 
     // Only describes a type loaded twice, which needs assembly loading: a native app never gets here.
@@ -224,7 +224,7 @@ internal sealed class TaskInvocation(
             throw new TaskFailureException($"The input '{identifier}' file {path} does not exist.", exception);
         }
 
-        readStreams.Add(stream);
+        _readStreams.Add(stream);
         return stream;
     }
 }

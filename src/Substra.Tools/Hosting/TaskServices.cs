@@ -8,43 +8,43 @@ namespace Substra.Tools.Hosting;
 /// </summary>
 internal sealed class TaskServices(IServiceCollection services) : IDisposable
 {
-    private readonly Lock buildLock = new();
-    private ServiceProvider? provider;
-    private AsyncServiceScope scope;
+    private readonly Lock _buildLock = new();
+    private ServiceProvider? _provider;
+    private AsyncServiceScope _scope;
 
     public IServiceProvider Provider
     {
         get
         {
-            lock (buildLock)
+            lock (_buildLock)
             {
-                if (provider is null)
+                if (_provider is null)
                 {
-                    provider = services.BuildServiceProvider();
-                    scope = provider.CreateAsyncScope();
+                    _provider = services.BuildServiceProvider();
+                    _scope = _provider.CreateAsyncScope();
                 }
 
-                return scope.ServiceProvider;
+                return _scope.ServiceProvider;
             }
         }
     }
 
     public void Dispose()
     {
-        lock (buildLock)
+        lock (_buildLock)
         {
-            if (provider is null)
+            if (_provider is null)
             {
                 return;
             }
 
             try
             {
-                Blocking.Wait(scope.DisposeAsync());
+                Blocking.Wait(_scope.DisposeAsync());
             }
             finally
             {
-                Blocking.Wait(provider.DisposeAsync());
+                Blocking.Wait(_provider.DisposeAsync());
             }
         }
     }

@@ -9,8 +9,8 @@ namespace Substra.Tools.Logging;
 /// </summary>
 internal sealed class TaskLog(TextWriter standardError) : IDisposable
 {
-    private readonly Lock writeLock = new();
-    private StreamWriter? file;
+    private readonly Lock _writeLock = new();
+    private StreamWriter? _file;
 
     public LogLevel MinimumLevel { get; set; } = LogLevel.Information;
 
@@ -25,7 +25,7 @@ internal sealed class TaskLog(TextWriter standardError) : IDisposable
             Directory.CreateDirectory(folder);
         }
 
-        file = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        _file = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
     }
 
     public void Write(string category, LogLevel level, string message, Exception? exception)
@@ -36,7 +36,7 @@ internal sealed class TaskLog(TextWriter standardError) : IDisposable
         }
 
         var line = Format(category, level, message);
-        lock (writeLock)
+        lock (_writeLock)
         {
             if (exception is null)
             {
@@ -51,41 +51,41 @@ internal sealed class TaskLog(TextWriter standardError) : IDisposable
                 standardError.WriteLine(line + " (" + OneLine(exception.GetType().Name + ": " + exception.Message) + ")");
             }
 
-            file?.WriteLine(exception is null ? line : line + Environment.NewLine + exception);
+            _file?.WriteLine(exception is null ? line : line + Environment.NewLine + exception);
         }
     }
 
     /// <summary>A line another process printed (the Python opener's output and tracebacks): as it is, whatever the level.</summary>
     public void WriteRaw(string line)
     {
-        lock (writeLock)
+        lock (_writeLock)
         {
             standardError.WriteLine(line);
-            file?.WriteLine(line);
+            _file?.WriteLine(line);
         }
     }
 
     /// <summary>The reason a task failed: one line on stderr whatever the level, and the full exception in the file.</summary>
     public void WriteFailure(string reason, Exception? exception)
     {
-        lock (writeLock)
+        lock (_writeLock)
         {
             standardError.WriteLine("error: " + OneLine(reason));
             standardError.Flush();
-            if (file is not null)
+            if (_file is not null)
             {
                 var line = Format("substratools", LogLevel.Critical, reason);
-                file.WriteLine(exception is null ? line : line + Environment.NewLine + exception);
+                _file.WriteLine(exception is null ? line : line + Environment.NewLine + exception);
             }
         }
     }
 
     public void Dispose()
     {
-        lock (writeLock)
+        lock (_writeLock)
         {
-            file?.Dispose();
-            file = null;
+            _file?.Dispose();
+            _file = null;
         }
     }
 

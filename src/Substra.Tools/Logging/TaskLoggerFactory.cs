@@ -9,9 +9,9 @@ namespace Substra.Tools.Logging;
 /// </summary>
 internal sealed class TaskLoggerFactory(TaskLog log) : ILoggerFactory
 {
-    private readonly TaskLoggerProvider provider = new(log);
+    private readonly TaskLoggerProvider _provider = new(log);
 
-    public ILogger CreateLogger(string categoryName) => provider.CreateLogger(categoryName);
+    public ILogger CreateLogger(string categoryName) => _provider.CreateLogger(categoryName);
 
     public void AddProvider(ILoggerProvider provider)
     {

@@ -7,14 +7,14 @@ namespace Substra.Tools.Python;
 /// <summary>A numpy array or a pandas Series returned by a Python opener (row-major values).</summary>
 public sealed class PythonArray : PythonValue
 {
-    private readonly PythonVector vector;
+    private readonly PythonVector _vector;
 
     internal PythonArray(string pythonType, string where, IReadOnlyList<int> shape, string? name, PythonVector vector)
         : base(pythonType, where)
     {
         Shape = shape;
         Name = name;
-        this.vector = vector;
+        this._vector = vector;
     }
 
     /// <summary>The numpy shape.</summary>
@@ -24,27 +24,27 @@ public sealed class PythonArray : PythonValue
     public string? Name { get; }
 
     /// <summary>How the values are stored.</summary>
-    public PythonDataType DataType => vector.DataType;
+    public PythonDataType DataType => _vector.DataType;
 
     /// <summary>The numpy or pandas dtype the opener returned.</summary>
-    public string SourceDataType => vector.SourceDataType;
+    public string SourceDataType => _vector.SourceDataType;
 
     /// <inheritdoc />
     public override string Description
-        => $"a {PythonType} of shape {ShapeText(Shape)} and dtype {vector.SourceDataType}";
+        => $"a {PythonType} of shape {ShapeText(Shape)} and dtype {_vector.SourceDataType}";
 
     /// <inheritdoc />
     public override T[] ToArray<T>(bool allowMissingStrings = false)
     {
         RequireDimensions(1, $"{TypeNames.Of(typeof(T))}[]", $"use {TypeNames.Of(typeof(T))}[,] or {TypeNames.Of(typeof(T))}[][], or flatten it in the opener (ravel)");
-        return vector.ToArray<T>(null, allowMissingStrings);
+        return _vector.ToArray<T>(null, allowMissingStrings);
     }
 
     /// <inheritdoc />
     public override T[,] ToMatrix<T>(bool allowMissingStrings = false)
     {
         RequireDimensions(2, $"{TypeNames.Of(typeof(T))}[,]", $"use {TypeNames.Of(typeof(T))}[] for one dimension, or reshape it in the opener");
-        var flat = vector.ToArray<T>(null, allowMissingStrings);
+        var flat = _vector.ToArray<T>(null, allowMissingStrings);
         var matrix = new T[Shape[0], Shape[1]];
         if (flat.Length > 0)
         {
@@ -60,7 +60,7 @@ public sealed class PythonArray : PythonValue
     public override T[][] ToJaggedArray<T>(bool allowMissingStrings = false)
     {
         RequireDimensions(2, $"{TypeNames.Of(typeof(T))}[][]", $"use {TypeNames.Of(typeof(T))}[] for one dimension, or reshape it in the opener");
-        var flat = vector.ToArray<T>(null, allowMissingStrings);
+        var flat = _vector.ToArray<T>(null, allowMissingStrings);
         var rows = new T[Shape[0]][];
         for (var row = 0; row < rows.Length; row++)
         {

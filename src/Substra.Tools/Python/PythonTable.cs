@@ -9,14 +9,14 @@ namespace Substra.Tools.Python;
 /// </summary>
 public sealed class PythonTable : PythonValue
 {
-    private readonly PythonColumn[] columns;
+    private readonly PythonColumn[] _columns;
 
     internal PythonTable(string pythonType, string where, int rowCount, bool indexKept, PythonColumn[] columns)
         : base(pythonType, where)
     {
         RowCount = rowCount;
         IndexKept = indexKept;
-        this.columns = columns;
+        this._columns = columns;
     }
 
     /// <summary>The number of rows.</summary>
@@ -26,11 +26,11 @@ public sealed class PythonTable : PythonValue
     public bool IndexKept { get; }
 
     /// <summary>The columns, in the DataFrame's order.</summary>
-    public IReadOnlyList<PythonColumn> Columns => columns;
+    public IReadOnlyList<PythonColumn> Columns => _columns;
 
     /// <inheritdoc />
     public override string Description
-        => $"a {PythonType} of {RowCount} row{(RowCount == 1 ? string.Empty : "s")} and {columns.Length} column{(columns.Length == 1 ? string.Empty : "s")}";
+        => $"a {PythonType} of {RowCount} row{(RowCount == 1 ? string.Empty : "s")} and {_columns.Length} column{(_columns.Length == 1 ? string.Empty : "s")}";
 
     /// <inheritdoc />
     public override PythonTable ToTable(string expected) => this;
@@ -46,18 +46,18 @@ public sealed class PythonTable : PythonValue
     {
         if (columnName is not null)
         {
-            return Array.Find(columns, column => column.Name == columnName)
+            return Array.Find(_columns, column => column.Name == columnName)
                 ?? throw new PythonDataException($"{Where} has no column '{columnName}' for {boundTo} (its columns: {ColumnList()}).");
         }
 
-        var exact = Array.Find(columns, column => column.Name == memberName);
+        var exact = Array.Find(_columns, column => column.Name == memberName);
         if (exact is not null)
         {
             return exact;
         }
 
         var key = Normalize(memberName);
-        var matches = Array.FindAll(columns, column => Normalize(column.Name) == key);
+        var matches = Array.FindAll(_columns, column => Normalize(column.Name) == key);
         return matches.Length switch
         {
             1 => matches[0],
@@ -71,14 +71,14 @@ public sealed class PythonTable : PythonValue
     /// <inheritdoc />
     public override T[,] ToMatrix<T>(bool allowMissingStrings = false)
     {
-        var matrix = new T[RowCount, columns.Length];
+        var matrix = new T[RowCount, _columns.Length];
         var span = MemoryMarshal.CreateSpan(ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(matrix)), matrix.Length);
-        for (var c = 0; c < columns.Length; c++)
+        for (var c = 0; c < _columns.Length; c++)
         {
-            var values = columns[c].ToArray<T>(null, allowMissingStrings);
+            var values = _columns[c].ToArray<T>(null, allowMissingStrings);
             for (var row = 0; row < values.Length; row++)
             {
-                span[(row * columns.Length) + c] = values[row];
+                span[(row * _columns.Length) + c] = values[row];
             }
         }
 
@@ -91,12 +91,12 @@ public sealed class PythonTable : PythonValue
         var rows = new T[RowCount][];
         for (var row = 0; row < rows.Length; row++)
         {
-            rows[row] = new T[columns.Length];
+            rows[row] = new T[_columns.Length];
         }
 
-        for (var c = 0; c < columns.Length; c++)
+        for (var c = 0; c < _columns.Length; c++)
         {
-            var values = columns[c].ToArray<T>(null, allowMissingStrings);
+            var values = _columns[c].ToArray<T>(null, allowMissingStrings);
             for (var row = 0; row < values.Length; row++)
             {
                 rows[row][c] = values[row];
@@ -106,7 +106,7 @@ public sealed class PythonTable : PythonValue
         return rows;
     }
 
-    private string ColumnList() => columns.Length == 0 ? "none" : string.Join(", ", columns.Select(column => $"'{column.Name}'"));
+    private string ColumnList() => _columns.Length == 0 ? "none" : string.Join(", ", _columns.Select(column => $"'{column.Name}'"));
 
     private static string Normalize(string name)
         => new string(name.Where(character => character is not ('_' or '-' or ' ')).ToArray()).ToUpperInvariant();

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Substra.Sdk.Filters;
-using Substra.Sdk.Models;
 using Substra.Sdk.Local.Tests.Infrastructure;
+using Substra.Sdk.Models;
 using Substra.Sdk.Schemas;
 using Substra.Tools.Schema;
 using static Substra.Sdk.Local.Tests.Infrastructure.LocalNetwork;

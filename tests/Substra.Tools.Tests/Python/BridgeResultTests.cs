@@ -10,9 +10,9 @@ namespace Substra.Tools.Tests.Python;
 /// </summary>
 public sealed class BridgeResultTests : IDisposable
 {
-    private readonly TempDirectory folder = new();
+    private readonly TempDirectory _folder = new();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void Numbers_widen_and_refuse_what_would_lose_meaning()
@@ -69,10 +69,10 @@ public sealed class BridgeResultTests : IDisposable
     [Fact]
     public void A_manifest_naming_a_file_outside_the_folder_is_refused()
     {
-        File.WriteAllText(Path.Combine(folder.Path, "manifest.json"),
+        File.WriteAllText(Path.Combine(_folder.Path, "manifest.json"),
             """{"format": "substra-python-bridge", "version": 1, "value": {"kind": "array", "type": "numpy.ndarray", "shape": [1], "dtype": "float64", "source_dtype": "float64", "data": "../../etc/passwd", "missing": null}}""");
 
-        var error = Assert.Throws<InvalidDataException>(() => BridgeResult.Read(folder.Path));
+        var error = Assert.Throws<InvalidDataException>(() => BridgeResult.Read(_folder.Path));
 
         Assert.Equal("The Python bridge wrote an invalid manifest.json: '../../etc/passwd' is not a data file name.", error.Message);
     }
@@ -82,17 +82,17 @@ public sealed class BridgeResultTests : IDisposable
     {
         var header = "{'descr': '<f8', 'fortran_order': False, 'shape': (2000000000,), }";
         var padded = header.PadRight(118) + "\n";
-        using (var stream = File.Create(Path.Combine(folder.Path, "0.npy")))
+        using (var stream = File.Create(Path.Combine(_folder.Path, "0.npy")))
         {
             stream.Write([0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, (byte)padded.Length, 0]);
             stream.Write(Encoding.ASCII.GetBytes(padded));
             stream.Write(new byte[16]);
         }
 
-        File.WriteAllText(Path.Combine(folder.Path, "manifest.json"),
+        File.WriteAllText(Path.Combine(_folder.Path, "manifest.json"),
             """{"format": "substra-python-bridge", "version": 1, "value": {"kind": "array", "type": "numpy.ndarray", "shape": [2000000000], "dtype": "float64", "source_dtype": "float64", "data": "0.npy", "missing": null}}""");
 
-        var error = Assert.Throws<InvalidDataException>(() => BridgeResult.Read(folder.Path));
+        var error = Assert.Throws<InvalidDataException>(() => BridgeResult.Read(_folder.Path));
 
         Assert.StartsWith("The Python bridge file", error.Message, StringComparison.Ordinal);
         Assert.EndsWith("its data is 16 bytes, expected 16000000000.", error.Message, StringComparison.Ordinal);
@@ -101,10 +101,10 @@ public sealed class BridgeResultTests : IDisposable
     [Fact]
     public void A_size_beyond_an_array_is_refused()
     {
-        File.WriteAllText(Path.Combine(folder.Path, "manifest.json"),
+        File.WriteAllText(Path.Combine(_folder.Path, "manifest.json"),
             """{"format": "substra-python-bridge", "version": 1, "value": {"kind": "array", "type": "numpy.ndarray", "shape": [100000000000], "dtype": "float64", "source_dtype": "float64", "data": "0.npy", "missing": null}}""");
 
-        var error = Assert.Throws<InvalidDataException>(() => BridgeResult.Read(folder.Path));
+        var error = Assert.Throws<InvalidDataException>(() => BridgeResult.Read(_folder.Path));
 
         Assert.Equal($"The Python bridge wrote an invalid manifest.json: the size 100000000000 is not a count of at most {int.MaxValue}.", error.Message);
     }
@@ -112,13 +112,13 @@ public sealed class BridgeResultTests : IDisposable
     /// <summary>Runs the bridge script on an opener whose get_data returns <c>result</c> as the code sets it.</summary>
     private PythonValue Bridge(string code)
     {
-        var opener = folder.WriteFile("opener.py",
+        var opener = _folder.WriteFile("opener.py",
             "import substratools as tools\n\n\ndef make():\n" + string.Join('\n', code.Split('\n').Select(line => "    " + line)) + "\n    return result\n\n\n"
             + "class TestOpener(tools.Opener):\n    def get_data(self, folders):\n        return make()\n\n    def fake_data(self, n_samples=None):\n        return make()\n");
-        var script = folder.Combine("substra_bridge.py");
+        var script = _folder.Combine("substra_bridge.py");
         File.WriteAllBytes(script, BridgeScript.Bytes);
-        var output = Directory.CreateDirectory(folder.Combine("result")).FullName;
-        using var process = ProcessRunner.Start(Fixtures.PythonExecutable, ["-B", script, "--opener", opener, "--output", output, "--fake-data", "1"], folder.Path);
+        var output = Directory.CreateDirectory(_folder.Combine("result")).FullName;
+        using var process = ProcessRunner.Start(Fixtures.PythonExecutable, ["-B", script, "--opener", opener, "--output", output, "--fake-data", "1"], _folder.Path);
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, error);

@@ -12,8 +12,8 @@ namespace Substra.Tools.Tests.Python;
 /// </summary>
 public sealed class BridgeTask : IDisposable
 {
-    private readonly TaskFolder folder = new();
-    private readonly List<string> samples = [];
+    private readonly TaskFolder _folder = new();
+    private readonly List<string> _samples = [];
 
     public BridgeTask(string opener)
     {
@@ -23,30 +23,30 @@ public sealed class BridgeTask : IDisposable
         Environment["TMPDIR"] = TempFolder;
     }
 
-    public string OpenerPath => folder.Input("opener.py");
+    public string OpenerPath => _folder.Input("opener.py");
 
-    public string SummaryPath => folder.Output("summary");
+    public string SummaryPath => _folder.Output("summary");
 
-    public string TempFolder => System.IO.Path.Combine(folder.Path, "tmp");
+    public string TempFolder => System.IO.Path.Combine(_folder.Path, "tmp");
 
-    public string Path => folder.Path;
+    public string Path => _folder.Path;
 
     public Dictionary<string, string?> Environment { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Adds a data sample folder with one file.</summary>
     public string AddSample(string key, string fileName, string content)
     {
-        var sample = folder.Input(key);
+        var sample = _folder.Input(key);
         Directory.CreateDirectory(sample);
         File.WriteAllText(System.IO.Path.Combine(sample, fileName), content);
-        samples.Add(sample);
+        _samples.Add(sample);
         return sample;
     }
 
     public string[] Arguments(string function, int? fakeSamples = null)
     {
         var inputs = new List<TaskResource> { new("opener", OpenerPath, false) };
-        inputs.AddRange(samples.Select(sample => new TaskResource("datasamples", sample, true)));
+        inputs.AddRange(_samples.Select(sample => new TaskResource("datasamples", sample, true)));
         var arguments = new List<string>
         {
             "--function-name", function,
@@ -62,10 +62,10 @@ public sealed class BridgeTask : IDisposable
     }
 
     public Task<ProcessResult> RunAsync(string function, int? fakeSamples = null)
-        => ProcessRunner.RunAsync("dotnet", [Fixtures.PythonBridgeDll, .. Arguments(function, fakeSamples)], folder.Path, Environment);
+        => ProcessRunner.RunAsync("dotnet", [Fixtures.PythonBridgeDll, .. Arguments(function, fakeSamples)], _folder.Path, Environment);
 
     public Process Start(string function)
-        => ProcessRunner.Start("dotnet", [Fixtures.PythonBridgeDll, .. Arguments(function)], folder.Path, Environment);
+        => ProcessRunner.Start("dotnet", [Fixtures.PythonBridgeDll, .. Arguments(function)], _folder.Path, Environment);
 
     public JsonElement Summary()
     {
@@ -77,5 +77,5 @@ public sealed class BridgeTask : IDisposable
     public IReadOnlyList<string> BridgeLeftovers()
         => Directory.EnumerateFileSystemEntries(TempFolder, "substra-bridge-*").ToList();
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => _folder.Dispose();
 }

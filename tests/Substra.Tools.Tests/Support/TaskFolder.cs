@@ -5,7 +5,7 @@ namespace Substra.Tools.Tests.Support;
 /// <summary>A task directory as the local worker lays it out: <c>inputs/</c>, <c>outputs/</c>, <c>cli-args/</c>.</summary>
 internal sealed class TaskFolder : IDisposable
 {
-    private readonly TempDirectory root = new();
+    private readonly TempDirectory _root = new();
 
     public TaskFolder()
     {
@@ -14,30 +14,30 @@ internal sealed class TaskFolder : IDisposable
         Directory.CreateDirectory(CliArgs);
     }
 
-    public string Path => root.Path;
+    public string Path => _root.Path;
 
-    public string Inputs => root.Combine("inputs");
+    public string Inputs => _root.Combine("inputs");
 
-    public string Outputs => root.Combine("outputs");
+    public string Outputs => _root.Combine("outputs");
 
-    public string CliArgs => root.Combine("cli-args");
+    public string CliArgs => _root.Combine("cli-args");
 
     public string Input(string name) => System.IO.Path.Combine(Inputs, name);
 
     public string Output(string name) => System.IO.Path.Combine(Outputs, name);
 
-    public string WriteInput(string name, string content) => root.WriteFile(System.IO.Path.Combine("inputs", name), content);
+    public string WriteInput(string name, string content) => _root.WriteFile(System.IO.Path.Combine("inputs", name), content);
 
     /// <summary>A data sample folder <c>inputs/&lt;key&gt;/data.csv</c>.</summary>
     public string WriteSample(string key, string csv)
     {
-        root.WriteFile(System.IO.Path.Combine("inputs", key, "data.csv"), csv);
+        _root.WriteFile(System.IO.Path.Combine("inputs", key, "data.csv"), csv);
         return Input(key);
     }
 
-    public string WriteArguments(string text) => root.WriteFile(System.IO.Path.Combine("cli-args", "arguments.txt"), text);
+    public string WriteArguments(string text) => _root.WriteFile(System.IO.Path.Combine("cli-args", "arguments.txt"), text);
 
     public static string Resources(params TaskResource[] resources) => TaskResources.Format(resources);
 
-    public void Dispose() => root.Dispose();
+    public void Dispose() => _root.Dispose();
 }

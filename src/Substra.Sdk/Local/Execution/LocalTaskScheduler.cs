@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Backends;
+using Substra.Sdk.Local.Compute;
 using Substra.Sdk.Local.Store;
 using Substra.Sdk.Telemetry;
 using Substra.Tools.Schema;
