@@ -67,9 +67,9 @@ public sealed class PackageMetadataTests(TaggedClone clone)
             Assert.DoesNotContain(package.Dependencies, static d => d.Id is "Substra.Generators" or "Substra.Build");
             Assert.DoesNotContain(package.Dependencies, static d => d.Id == "MinVer");
         });
-        // Substra.Sdk's own packages are the same release.
+        // Substra.Sdk's own packages are exactly the same release (they share internals).
         var sdk = Assert.Single(Packages(), static p => p.Id == "Substra.Sdk");
-        Assert.Contains(("Substra.Tools", TaggedClone.Version), sdk.Dependencies);
+        Assert.Contains(("Substra.Tools", $"[{TaggedClone.Version}]"), sdk.Dependencies);
     }
 
     private List<PackageFile> Packages() => Directory.GetFiles(clone.Feed, "*.nupkg").Select(PackageFile.Read).ToList();
