@@ -16,38 +16,22 @@ public static class DockerCleanup
     {
         using var engine = DockerEngine.Connect(endpoint);
         await engine.EnsureAnswersAsync(cancellationToken).ConfigureAwait(false);
-        var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{DockerLabels.Framework}=1"] = true } };
+        var filter = LabelFilter($"{DockerLabels.Framework}=1");
 
-        var removed = 0;
         var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken).ConfigureAwait(false);
-        foreach (var container in containers.Where(c => includeRunning || c.State is not ("running" or "restarting" or "paused")))
-        {
-            try
-            {
-                await engine.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken).ConfigureAwait(false);
-                removed++;
-            }
-            catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
-            {
-                // Removed meanwhile, or its spawner is removing it right now.
-            }
-        }
+        var removed = await RemoveEachAsync(
+            containers.Where(c => includeRunning || c.State is not ("running" or "restarting" or "paused")).Select(c => c.ID),
+            (id, token) => engine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, token),
+            cancellationToken).ConfigureAwait(false);
 
         if (includeImages)
         {
             var images = await engine.Client.Images.ListImagesAsync(new ImagesListParameters { Filters = filter }, cancellationToken).ConfigureAwait(false);
-            foreach (var image in images)
-            {
-                try
-                {
-                    await engine.Client.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters { Force = true }, cancellationToken).ConfigureAwait(false);
-                    removed++;
-                }
-                catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
-                {
-                    // Removed meanwhile, or still used by a container.
-                }
-            }
+            // An image still used by a container answers Conflict: it stays.
+            removed += await RemoveEachAsync(
+                images.Select(i => i.ID),
+                (id, token) => engine.Client.Images.DeleteImageAsync(id, new ImageDeleteParameters { Force = true }, token),
+                cancellationToken).ConfigureAwait(false);
         }
 
         return removed;
@@ -63,22 +47,30 @@ public static class DockerCleanup
         ArgumentException.ThrowIfNullOrEmpty(platformId);
         using var engine = DockerEngine.Connect(endpoint);
         await engine.EnsureAnswersAsync(cancellationToken).ConfigureAwait(false);
-        var filter = new Dictionary<string, IDictionary<string, bool>>
-        {
-            ["label"] = new Dictionary<string, bool> { [$"{DockerLabels.PlatformId}={platformId}"] = true },
-        };
+        var filter = LabelFilter($"{DockerLabels.PlatformId}={platformId}");
         var containers = await engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }, cancellationToken).ConfigureAwait(false);
+        return await RemoveEachAsync(
+            containers.Select(c => c.ID),
+            (id, token) => engine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, token),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Dictionary<string, IDictionary<string, bool>> LabelFilter(string label) =>
+        new() { ["label"] = new Dictionary<string, bool> { [label] = true } };
+
+    /// <summary>Removes each object; one removed meanwhile (NotFound) or being removed or used right now (Conflict) is skipped.</summary>
+    private static async Task<int> RemoveEachAsync(IEnumerable<string> ids, Func<string, CancellationToken, Task> remove, CancellationToken cancellationToken)
+    {
         var removed = 0;
-        foreach (var container in containers)
+        foreach (var id in ids)
         {
             try
             {
-                await engine.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true }, cancellationToken).ConfigureAwait(false);
+                await remove(id, cancellationToken).ConfigureAwait(false);
                 removed++;
             }
             catch (DockerApiException e) when (e.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Conflict)
             {
-                // Removed meanwhile.
             }
         }
 

@@ -11,6 +11,9 @@ internal sealed class ConsumerApp : IDisposable
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(8);
 
+    // The repository's projects restore like any build here: the machine's package folder and the user's CLI home.
+    private static readonly DotNetCli Cli = new(LocalFeed.MachinePackagesFolder, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
     public ConsumerApp(string program, params string[] referencedProjects)
     {
         Root = Directory.CreateTempSubdirectory("substra-consumer-").FullName;
@@ -59,19 +62,12 @@ internal sealed class ConsumerApp : IDisposable
         return output;
     }
 
-    /// <summary>The real CLI, without the build servers and MSBuild variables of the test host.</summary>
-    public static Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, params string[] arguments) =>
-        OutputCapturingProcess.RunAsync("dotnet", workingDirectory,
-        [
-            new("DOTNET_NOLOGO", "1"),
-            new("DOTNET_CLI_TELEMETRY_OPTOUT", "1"),
-            new("MSBUILDUSESERVER", "0"),
-            new("DOTNET_CLI_USE_MSBUILD_SERVER", "0"),
-            new("UseSharedCompilation", "false"),
-            new("MSBuildExtensionsPath", null),
-            new("MSBUILD_EXE_PATH", null),
-            new("MSBuildSDKsPath", null),
-        ], BuildTimeout, arguments);
+    /// <summary>The real CLI, without the build servers and MSBuild variables of the test host, on the machine's packages.</summary>
+    public static async Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, params string[] arguments)
+    {
+        var result = await Cli.RunAsync(workingDirectory, BuildTimeout, arguments);
+        return (result.ExitCode, result.Output);
+    }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Substra.Build.Metadata;
 using Substra.Build.Tests.Infrastructure;
+using Substra.Tests.Shared;
 
 namespace Substra.Build.Tests.Packaging;
 
@@ -42,18 +43,7 @@ public sealed class PackageConsumptionTests
         }
 
         // Isolated package folder; already-restored third-party packages come read-only from the machine's folder.
-        File.WriteAllText(Path.Combine(consumer.Directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="feed" value="{feed}" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <add key="machine" value="{MachinePackageFolder()}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """);
+        LocalFeed.WriteNuGetConfig(consumer.Directory, feed);
         // A quote in the package folder, as in C:\Users\O'Brien\.nuget: the package's props and tasks dll still load from it.
         consumer.Environment = new() { ["NUGET_PACKAGES"] = Path.Combine(root, "O'Brien packages") };
         consumer.PackageVersion = version;
@@ -69,9 +59,4 @@ public sealed class PackageConsumptionTests
         Assert.Equal("/_/obj/Demo.FromPackage.pdb",
             DebugPathReader.RecordedPdbPath(ZipContents.ReadBytes(Path.Combine(consumer.FunctionsDirectory, "train.zip"), "Demo.FromPackage.dll")));
     }
-
-    private static string MachinePackageFolder()
-        => Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 }
