@@ -22,8 +22,9 @@ public sealed record ComputeTask
     [JsonPropertyName("compute_plan_key")]
     public required string ComputePlanKey { get; init; }
 
+    // Shared empty defaults: a platform makes 100,000 tasks at once, each given its own values anyway.
     [JsonPropertyName("metadata")]
-    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     [JsonPropertyName("status")]
     public required ComputeTaskStatus Status { get; init; }
@@ -54,7 +55,7 @@ public sealed record ComputeTask
     public IReadOnlyList<InputRef> Inputs { get; init; } = [];
 
     [JsonPropertyName("outputs")]
-    public IReadOnlyDictionary<string, ComputeTaskOutput> Outputs { get; init; } = new Dictionary<string, ComputeTaskOutput>();
+    public IReadOnlyDictionary<string, ComputeTaskOutput> Outputs { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, ComputeTaskOutput>.Empty;
 
     public override string ToString() => SubstraJson.ToIndentedString(this);
 }

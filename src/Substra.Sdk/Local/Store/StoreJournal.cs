@@ -127,6 +127,10 @@ internal sealed class StoreJournal : IDisposable
             ("$key", plan.Key), ("$json", JsonSerializer.SerializeToUtf8Bytes(plan.Registered, SubstraJsonContext.Default.ComputePlan)),
             ("$start", Date(plan.StartDate)), ("$end", Date(plan.EndDate)), ("$failed", plan.FailedTaskKey), ("$canceled", plan.Canceled ? 1 : 0));
 
+    /// <summary>
+    /// Journals a plan's new tasks as consecutive batches of at most <see cref="TaskBatchFormat.MaxTasksPerBatch"/>, each
+    /// written from one pooled buffer straight into its row (no array of the batch's size is made).
+    /// </summary>
     public void SaveTaskBatch(string planKey, IReadOnlyList<TaskEntry> tasks)
     {
         if (_connection is null || tasks.Count == 0)
@@ -134,7 +138,20 @@ internal sealed class StoreJournal : IDisposable
             return;
         }
 
-        Run("INSERT INTO task_batches(plan_key, body) VALUES ($plan, $body)", ("$plan", planKey), ("$body", TaskBatchFormat.Write(tasks)));
+        using var buffer = new PooledBufferWriter(64 * 1024);
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        using var insert = Command("INSERT INTO task_batches(plan_key, body) VALUES ($plan, zeroblob($length)) RETURNING seq");
+        insert.Parameters.AddWithValue("$plan", planKey);
+        var length = insert.Parameters.Add("$length", SqliteType.Integer);
+        for (var start = 0; start < tasks.Count; start += TaskBatchFormat.MaxTasksPerBatch)
+        {
+            buffer.Clear();
+            TaskBatchFormat.Write(tasks, start, Math.Min(TaskBatchFormat.MaxTasksPerBatch, tasks.Count - start), writer, buffer);
+            length.Value = buffer.WrittenCount;
+            var row = (long)insert.ExecuteScalar()!;
+            using var blob = new SqliteBlob(_connection, "task_batches", "body", row);
+            blob.Write(buffer.WrittenSpan);
+        }
     }
 
     public void SaveTaskStates(IEnumerable<TaskEntry> tasks)
