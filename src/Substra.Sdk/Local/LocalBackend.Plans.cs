@@ -184,7 +184,7 @@ internal sealed partial class LocalBackend
             batchIndex.TryGetValue(parentKey, out var parentIndex) ? created[parentIndex] : _store.Tasks[parentKey];
         var convertedOutputs = new Dictionary<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>>(
             ReferenceEqualityComparer.Instance);
-        var submittedFrom = Activity.Current?.Context ?? default;
+        var submittedFrom = Activity.Current is { } current ? new System.Runtime.CompilerServices.StrongBox<ActivityContext>(current.Context) : null;
         var metadata = new MetadataCopies();
         for (var position = 0; position < order.Count; position++)
         {
@@ -207,7 +207,7 @@ internal sealed partial class LocalBackend
                     ? convertedOutputs.TryGetValue(given, out var converted) ? converted : convertedOutputs[given] = Outputs(spec)
                     : NoOutputs,
             };
-            created[i] = inOrder[position] = new TaskEntry(task, plan, _settings.BackendType) { SubmittedFrom = submittedFrom };
+            created[i] = inOrder[position] = new TaskEntry(task, plan, _settings.BackendType, submittedFrom);
         }
 
         // Durable before visible: a batch the journal refuses leaves nothing registered.
