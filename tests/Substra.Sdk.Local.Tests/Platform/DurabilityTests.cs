@@ -105,6 +105,49 @@ public sealed class DurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task A_workspace_of_the_previous_schema_opens_and_is_marked_current_and_a_newer_one_is_refused_with_the_fix()
+    {
+        await using (var platform = _world.Open())
+        {
+            await using var client = platform.CreateClient("org-1");
+            await client.OrganizationInfoAsync();
+        }
+
+        var database = Path.Combine(_world.Workspace, "platform.db");
+        SetSchemaVersion(database, "1");
+        await using (var reopened = _world.Open())
+        {
+            await using var client = reopened.CreateClient("org-1");
+            Assert.Equal("MyOrg1MSP", (await client.OrganizationInfoAsync()).OrganizationId);
+        }
+
+        Assert.Equal("2", SchemaVersion(database));
+        SetSchemaVersion(database, "3");
+        var error = Assert.Throws<InvalidOperationException>(() => _world.Open());
+        Assert.Contains("has schema version 3; this version of Substra.Sdk reads versions 1 and 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Open it with the version that made it, or use another workspace folder.", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void SetSchemaVersion(string database, string version)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE meta SET value = $version WHERE name = 'schema_version'";
+        command.Parameters.AddWithValue("$version", version);
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
+
+    private static string? SchemaVersion(string database)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE name = 'schema_version'";
+        return command.ExecuteScalar() as string;
+    }
+
+    [Fact]
     public async Task Organisation_ids_follow_client_names_not_the_order_clients_are_created_in()
     {
         await using var platform = _world.Open(inMemory: true);

@@ -15,7 +15,10 @@ namespace Substra.Sdk.Local.Store;
 /// </summary>
 internal sealed class StoreJournal : IDisposable
 {
-    private const int SchemaVersion = 1;
+    // 2: task batches with compact inputs (TaskBatchFormat), which version 1 cannot read; version 1 batches still read.
+    private const int SchemaVersion = 2;
+
+    private const string ReadableOlderVersion = "1";
 
     private const long WalBytesBeforeCheckpoint = 64L * 1024 * 1024;
 
@@ -75,10 +78,15 @@ internal sealed class StoreJournal : IDisposable
             {
                 Execute(connection, $"INSERT INTO meta(name, value) VALUES ('schema_version', '{SchemaVersion}')");
             }
+            else if (version == ReadableOlderVersion)
+            {
+                // Batches written from now on are version 2: an older Substra.Sdk must refuse the workspace, not misread it.
+                Execute(connection, $"UPDATE meta SET value = '{SchemaVersion}' WHERE name = 'schema_version'");
+            }
             else if (version != SchemaVersion.ToString(CultureInfo.InvariantCulture))
             {
                 throw new InvalidOperationException(
-                    $"The workspace database '{databasePath}' has schema version {version}; this version of Substra.Sdk reads version {SchemaVersion}. " +
+                    $"The workspace database '{databasePath}' has schema version {version}; this version of Substra.Sdk reads versions {ReadableOlderVersion} and {SchemaVersion}. " +
                     "Open it with the version that made it, or use another workspace folder.");
             }
 
