@@ -94,11 +94,12 @@ try
                     // (wall per task − the processes' own wall per run at that concurrency) × slots is the time per task
                     // that a worker slot spends outside the function process.
                     var slots = shape == "chain" ? 1 : parallelism;
-                    double wallPerTask = 0, spawnPerTask = 0, alone = 0;
+                    double wallPerTask = 0, spawnPerTask = 0, alone = 0, hostCpuPerTask = 0;
                     var before = await startupAsync(startupRuns, slots);
                     for (var segment = 0; segment < segments; segment++)
                     {
-                        var (wall, spawn) = await overheadAsync(shape, parallelism, segmentTasks);
+                        var (wall, spawn, hostCpu) = await overheadAsync(shape, parallelism, segmentTasks);
+                        hostCpuPerTask += hostCpu / segments;
                         var after = await startupAsync(startupRuns, slots);
                         wallPerTask += wall / segments;
                         spawnPerTask += spawn / segments;
@@ -111,7 +112,7 @@ try
                         $"{segments * segmentTasks} {shape} tasks, {name}, parallelism {parallelism}: {wallPerTask:F1} ms wall per task; in the spawner (process included) " +
                         $"{spawnPerTask:F1} ms per task; function process alone {alone:F1} ms wall per run ({(segments + 1) * startupRuns} runs of the same command line, " +
                         $"{slots} at a time, around each of {segments} plan segments); overhead minus the process start-up {overheadPerTask:F1} ms per task " +
-                        $"((wall per task - process alone) x {slots} busy slot(s))");
+                        $"((wall per task - process alone) x {slots} busy slot(s)); this process's CPU {hostCpuPerTask:F1} ms per task");
                 }
             }
         }
@@ -396,7 +397,7 @@ async Task<string> CopyFunctionAsync(IBackend backend, string archive, bool opti
 
 // One workspace per function language. A first run leaves a copy of its warm-up task (it has a parent model, as the
 // measured tasks do), whose command line is then run alone to time the function process.
-async Task<(Func<int, int, Task<double>> StartupAsync, Func<string, int, int, Task<(double WallPerTask, double SpawnPerTask)>> OverheadAsync)> OverheadBackendAsync(
+async Task<(Func<int, int, Task<double>> StartupAsync, Func<string, int, int, Task<(double WallPerTask, double SpawnPerTask, double HostCpuPerTask)>> OverheadAsync)> OverheadBackendAsync(
     string name, string archive)
 {
     var folder = Path.Combine(root, "overhead-" + (name == "C#" ? "csharp" : "python"));
@@ -411,7 +412,7 @@ async Task<(Func<int, int, Task<double>> StartupAsync, Func<string, int, int, Ta
         (shape, parallelism, count) => RunPlanAsync(spawnerOptions, archive, shape, parallelism, count, captureFolder: null));
 }
 
-async Task<(double WallPerTask, double SpawnPerTask)> RunPlanAsync(
+async Task<(double WallPerTask, double SpawnPerTask, double HostCpuPerTask)> RunPlanAsync(
     SubprocessSpawnerOptions spawnerOptions, string archive, string shape, int parallelism, int count, string? captureFolder)
 {
     var settings = Settings(parallelism) with { WorkspaceDirectory = spawnerOptions.WorkspaceDirectory };
@@ -456,16 +457,19 @@ async Task<(double WallPerTask, double SpawnPerTask)> RunPlanAsync(
 
     var spec = new ComputePlanSpec { Name = shape, Tasks = tasks };
     var spawnedBefore = spawner.Total;
+    // This process's own CPU time (not its children's): what the platform spends per task, which a loaded machine does not inflate as much as wall time.
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var stopwatch = Stopwatch.StartNew();
     await backend.AddComputePlanAsync(spec, BatchingOptions.Default, CancellationToken.None);
     var plan = await WaitAsync(backend, spec.Key);
     stopwatch.Stop();
+    var hostCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
     if (plan.Status != ComputePlanStatus.Done)
     {
         throw new InvalidOperationException($"The {shape} plan ended {plan.Status}.");
     }
 
-    return (stopwatch.Elapsed.TotalMilliseconds / count, (spawner.Total - spawnedBefore).TotalMilliseconds / count);
+    return (stopwatch.Elapsed.TotalMilliseconds / count, (spawner.Total - spawnedBefore).TotalMilliseconds / count, hostCpu.TotalMilliseconds / count);
 }
 
 static async Task<Substra.Sdk.Models.ComputePlan> WaitAsync(IBackend backend, string key)

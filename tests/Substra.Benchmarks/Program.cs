@@ -1,23 +1,26 @@
 using System.Diagnostics;
 using Substra.Benchmarks;
 
-// The benchmark command (docs/benchmarks.md). Usage: dotnet run -c Release --project tests/Substra.Benchmarks -- [--quick] [--harness-timeout SECONDS] [--output PATH]
+// The benchmark command (docs/benchmarks.md). Usage: dotnet run -c Release --project tests/Substra.Benchmarks -- [--quick] [--harness-timeout SECONDS] [--output PATH] [--only NAME]
+// --only runs the harnesses whose name contains NAME (e.g. "FedAvg", "In-process") and writes the page only with --output.
 var quick = args.Contains("--quick");
-var unknown = args.Where((arg, i) => arg.StartsWith("--", StringComparison.Ordinal) && arg is not ("--quick" or "--harness-timeout" or "--output")).ToList();
+var unknown = args.Where((arg, i) => arg.StartsWith("--", StringComparison.Ordinal) && arg is not ("--quick" or "--harness-timeout" or "--output" or "--only")).ToList();
 if (unknown.Count > 0)
 {
-    Console.Error.WriteLine($"Unknown option {unknown[0]}. Usage: dotnet run -c Release --project tests/Substra.Benchmarks -- [--quick] [--harness-timeout SECONDS] [--output PATH]");
+    Console.Error.WriteLine($"Unknown option {unknown[0]}. Usage: dotnet run -c Release --project tests/Substra.Benchmarks -- [--quick] [--harness-timeout SECONDS] [--output PATH] [--only NAME]");
     return 2;
 }
 
 var repository = FindRepository();
 var timeout = TimeSpan.FromSeconds(double.Parse(Option("--harness-timeout") ?? (quick ? "150" : "900"), System.Globalization.CultureInfo.InvariantCulture));
-var output = Option("--output") ?? Path.Combine(repository, "docs", "benchmarks.md");
+var only = Option("--only");
+// A partial run must not replace the full page.
+var output = Option("--output") ?? (only is null ? Path.Combine(repository, "docs", "benchmarks.md") : null);
 var machine = Machine.Describe();
 var started = DateTimeOffset.UtcNow;
 var clock = Stopwatch.StartNew();
 
-var figures = new List<Figure>(InProcessBenchmarks.Run(quick));
+var figures = new List<Figure>(Selected("In-process") ? InProcessBenchmarks.Run(quick) : []);
 var harnesses = new Harnesses(repository, quick, timeout);
 figures.AddRange(await Measured("Runtime start", "bench/runtime-start.sh", harnesses.RuntimeStartAsync));
 figures.AddRange(await Measured("Local registration", "bench/Substra.Sdk.Local.Bench", harnesses.LocalRegistrationAsync));
@@ -30,9 +33,13 @@ figures.AddRange(await Measured("FedAvg plan wall time", "bench/Substra.Sdk.Loca
 figures.AddRange(await Measured("Python opener bridge", "bench/python-opener.sh", harnesses.PythonOpenerAsync));
 
 var page = ResultsPage.Render(machine, started, clock.Elapsed, quick, figures);
-File.WriteAllText(output, page);
 Console.WriteLine(page);
-Console.WriteLine($"Written to {output}");
+if (output is not null)
+{
+    File.WriteAllText(output, page);
+    Console.WriteLine($"Written to {output}");
+}
+
 return 0;
 
 string? Option(string name)
@@ -41,9 +48,16 @@ string? Option(string name)
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
 
+bool Selected(string name) => only is null || name.Contains(only, StringComparison.OrdinalIgnoreCase);
+
 // A harness that fails must not lose the other figures: its rows say why instead.
-static async Task<IReadOnlyList<Figure>> Measured(string name, string source, Func<Task<IReadOnlyList<Figure>>> measure)
+async Task<IReadOnlyList<Figure>> Measured(string name, string source, Func<Task<IReadOnlyList<Figure>>> measure)
 {
+    if (!Selected(name))
+    {
+        return [];
+    }
+
     try
     {
         return await measure();

@@ -55,8 +55,11 @@ internal static class ComputePlanGraph
         foreach (var (node, nodeDependencies) in nodeGraph)
         {
             dependencyStart[position] = resolved.Count;
-            foreach (var dependency in nodeDependencies ?? [])
+            // An index loop: a foreach over the interface would box an enumerator per node.
+            var nodeDependencyList = nodeDependencies ?? [];
+            for (var d = 0; d < nodeDependencyList.Count; d++)
             {
+                var dependency = nodeDependencyList[d];
                 if (nodesToIgnore is not null && nodesToIgnore.Contains(dependency))
                 {
                     continue;

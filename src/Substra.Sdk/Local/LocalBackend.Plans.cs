@@ -184,7 +184,8 @@ internal sealed partial class LocalBackend
             batchIndex.TryGetValue(parentKey, out var parentIndex) ? created[parentIndex] : _store.Tasks[parentKey];
         var convertedOutputs = new Dictionary<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>>(
             ReferenceEqualityComparer.Instance);
-        var submittedFrom = Activity.Current?.Context ?? default;
+        var submittedFrom = Activity.Current is { } current ? new System.Runtime.CompilerServices.StrongBox<ActivityContext>(current.Context) : null;
+        var metadata = new MetadataCopies();
         for (var position = 0; position < order.Count; position++)
         {
             var i = batchIndex[order[position]];
@@ -195,7 +196,7 @@ internal sealed partial class LocalBackend
                 Function = functions[i],
                 Owner = _organization.Id,
                 ComputePlanKey = plan.Key,
-                Metadata = spec.Metadata is null ? EmptyMetadata : new Dictionary<string, string>(spec.Metadata),
+                Metadata = spec.Metadata is null ? EmptyMetadata : metadata.CopyOf(spec.Metadata),
                 Status = ComputeTaskStatus.WaitingForParentTasks,
                 Worker = spec.Worker,
                 Rank = spec.Rank ?? ranks[spec.Key],
@@ -206,7 +207,7 @@ internal sealed partial class LocalBackend
                     ? convertedOutputs.TryGetValue(given, out var converted) ? converted : convertedOutputs[given] = Outputs(spec)
                     : NoOutputs,
             };
-            created[i] = inOrder[position] = new TaskEntry(task, plan, _settings.BackendType) { SubmittedFrom = submittedFrom };
+            created[i] = inOrder[position] = new TaskEntry(task, plan, _settings.BackendType, submittedFrom);
         }
 
         // Durable before visible: a batch the journal refuses leaves nothing registered.
@@ -241,21 +242,37 @@ internal sealed partial class LocalBackend
 
     private static IReadOnlyList<string> ParentKeys(TaskSpec spec)
     {
+        // Index loops and one exact array: this runs for every task of a plan.
         if (spec.Inputs is not { Count: > 0 } inputs)
         {
             return [];
         }
 
-        List<string>? keys = null;
-        foreach (var input in inputs)
+        var count = 0;
+        for (var i = 0; i < inputs.Count; i++)
         {
-            if (input.ParentTaskKey is { Length: > 0 } parent && (keys is null || !keys.Contains(parent)))
+            if (inputs[i].ParentTaskKey is { Length: > 0 })
             {
-                (keys ??= []).Add(parent);
+                count++;
             }
         }
 
-        return keys ?? (IReadOnlyList<string>)[];
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var keys = new string[count];
+        var distinct = 0;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i].ParentTaskKey is { Length: > 0 } parent && Array.IndexOf(keys, parent, 0, distinct) < 0)
+            {
+                keys[distinct++] = parent;
+            }
+        }
+
+        return distinct == count ? keys : keys[..distinct];
     }
 
     private IReadOnlyDictionary<string, ComputeTaskOutput> Outputs(TaskSpec spec)

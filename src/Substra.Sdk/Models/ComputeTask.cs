@@ -26,8 +26,9 @@ public sealed record ComputeTask
     public required string ComputePlanKey { get; init; }
 
     /// <summary>The task's user metadata.</summary>
+    // Shared empty defaults: a platform makes 100,000 tasks at once, each given its own values anyway.
     [JsonPropertyName("metadata")]
-    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     /// <summary>The task's status.</summary>
     [JsonPropertyName("status")]
@@ -67,7 +68,7 @@ public sealed record ComputeTask
 
     /// <summary>The task's outputs by function output identifier, with their permissions.</summary>
     [JsonPropertyName("outputs")]
-    public IReadOnlyDictionary<string, ComputeTaskOutput> Outputs { get; init; } = new Dictionary<string, ComputeTaskOutput>();
+    public IReadOnlyDictionary<string, ComputeTaskOutput> Outputs { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, ComputeTaskOutput>.Empty;
 
     /// <summary>The record as JSON indented by 4 spaces, like the reference's <c>str()</c>.</summary>
     public override string ToString() => SubstraJson.ToIndentedString(this);

@@ -1,6 +1,10 @@
 using Substra.Sdk.Local.Platform;
+using Substra.Sdk.Local.Store;
 using Substra.Sdk.Local.Tests.Infrastructure;
 using Substra.Sdk.Models;
+using Substra.Sdk.Schemas;
+using Substra.Tools.Schema;
+using static Substra.Sdk.Local.Tests.Infrastructure.LocalNetwork;
 
 namespace Substra.Sdk.Local.Tests.Platform;
 
@@ -53,6 +57,94 @@ public sealed class DurabilityTests : IDisposable
             Assert.All(models, model => Assert.Equal(model.Address!.Checksum, PythonFunctions.Sha256(model.Address.StorageAddress)));
             Assert.Equal(2, (await first.ListTaskInputAssetsAsync(evaluation)).Count(input => input.Kind != Tools.Schema.AssetKind.DataSample));
         }
+    }
+
+    [Fact]
+    public async Task A_plan_journaled_in_several_batches_reopens_with_every_task_and_its_parents_across_batches()
+    {
+        var count = (2 * TaskBatchFormat.MaxTasksPerBatch) + 5;
+        var tasks = new List<ComputePlanTaskSpec>(count);
+        var ranks = new int[count];
+        string planKey;
+        await using (var platform = _world.Open())
+        {
+            await using var client = platform.CreateClient("org-1");
+            var org = (await client.OrganizationInfoAsync()).OrganizationId;
+            var train = await _world.AddFunctionAsync(client, "slow_train", [.. DataInputs, Input("model", AssetKind.Model, optional: true)], [Output("model", AssetKind.Model)]);
+            var (dataset, sample) = await _world.AddDatasetAsync(client, (1, 2));
+            for (var i = 0; i < count; i++)
+            {
+                // The previous task, or (every third task after the first batch) the task one batch back.
+                int? parentAt = i == 0 ? null : i % 3 == 0 && i >= TaskBatchFormat.MaxTasksPerBatch ? i - TaskBatchFormat.MaxTasksPerBatch : i - 1;
+                var parent = parentAt is { } at ? tasks[at].TaskId : null;
+                ranks[i] = parentAt is { } parentIndex ? ranks[parentIndex] + 1 : 0;
+                tasks.Add(new ComputePlanTaskSpec
+                {
+                    TaskId = Guid.NewGuid().ToString(), FunctionKey = train, Worker = org,
+                    Inputs = parent is null ? DataRefs(dataset, [sample]) : [.. DataRefs(dataset, [sample]), InputRef.FromParentTask("model", parent, "model")],
+                    Outputs = new Dictionary<string, ComputeTaskOutputSpec> { ["model"] = PublicOutput },
+                    Metadata = new Dictionary<string, string> { ["round"] = (i / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                });
+            }
+
+            var plan = await client.AddComputePlanAsync(new ComputePlanSpec { Name = "large", Tasks = tasks });
+            planKey = plan.Key;
+            await client.CancelComputePlanAsync(planKey);
+        }
+
+        await using var reopened = _world.Open();
+        await using var again = reopened.CreateClient("org-1");
+        Assert.Equal(count, (await again.GetComputePlanAsync(planKey)).TaskCount);
+        foreach (var i in new[] { 0, 1, TaskBatchFormat.MaxTasksPerBatch - 1, TaskBatchFormat.MaxTasksPerBatch, TaskBatchFormat.MaxTasksPerBatch + 2, count - 1 })
+        {
+            var task = await again.GetTaskAsync(tasks[i].TaskId);
+            Assert.Equal(tasks[i].Inputs, task.Inputs);
+            Assert.Equal(tasks[i].Metadata, task.Metadata);
+            Assert.Equal(ranks[i], task.Rank);
+        }
+    }
+
+    [Fact]
+    public async Task A_workspace_of_the_previous_schema_opens_and_is_marked_current_and_a_newer_one_is_refused_with_the_fix()
+    {
+        await using (var platform = _world.Open())
+        {
+            await using var client = platform.CreateClient("org-1");
+            await client.OrganizationInfoAsync();
+        }
+
+        var database = Path.Combine(_world.Workspace, "platform.db");
+        SetSchemaVersion(database, "1");
+        await using (var reopened = _world.Open())
+        {
+            await using var client = reopened.CreateClient("org-1");
+            Assert.Equal("MyOrg1MSP", (await client.OrganizationInfoAsync()).OrganizationId);
+        }
+
+        Assert.Equal("2", SchemaVersion(database));
+        SetSchemaVersion(database, "3");
+        var error = Assert.Throws<InvalidOperationException>(() => _world.Open());
+        Assert.Contains("has schema version 3; this version of Substra.Sdk reads versions 1 and 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Open it with the version that made it, or use another workspace folder.", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void SetSchemaVersion(string database, string version)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE meta SET value = $version WHERE name = 'schema_version'";
+        command.Parameters.AddWithValue("$version", version);
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
+
+    private static string? SchemaVersion(string database)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE name = 'schema_version'";
+        return command.ExecuteScalar() as string;
     }
 
     [Fact]

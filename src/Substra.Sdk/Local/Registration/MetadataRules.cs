@@ -16,11 +16,20 @@ internal static class MetadataRules
         var tooLongKey = false;
         var badValue = false;
         var doubleUnderscore = false;
-        foreach (var (key, value) in metadata)
+        if (metadata is Dictionary<string, string> dictionary)
         {
-            tooLongKey |= key.Length > 50;
-            badValue |= string.IsNullOrEmpty(value) || value.Length > 100;
-            doubleUnderscore |= key.Contains("__", StringComparison.Ordinal);
+            // The struct enumerator: no allocation per task.
+            foreach (var (key, value) in dictionary)
+            {
+                Check(key, value, ref tooLongKey, ref badValue, ref doubleUnderscore);
+            }
+        }
+        else
+        {
+            foreach (var (key, value) in metadata)
+            {
+                Check(key, value, ref tooLongKey, ref badValue, ref doubleUnderscore);
+            }
         }
 
         if (tooLongKey)
@@ -37,5 +46,12 @@ internal static class MetadataRules
         {
             throw new InvalidRequestException("\"__\" cannot be used in a metadata key, please use simple underscore instead", 400);
         }
+    }
+
+    private static void Check(string key, string value, ref bool tooLongKey, ref bool badValue, ref bool doubleUnderscore)
+    {
+        tooLongKey |= key.Length > 50;
+        badValue |= string.IsNullOrEmpty(value) || value.Length > 100;
+        doubleUnderscore |= key.Contains("__", StringComparison.Ordinal);
     }
 }

@@ -15,7 +15,12 @@ namespace Substra.Sdk.Local.Store;
 /// </summary>
 internal sealed class StoreJournal : IDisposable
 {
-    private const int SchemaVersion = 1;
+    // 2: task batches with compact inputs (TaskBatchFormat), which version 1 cannot read; version 1 batches still read.
+    private const int SchemaVersion = 2;
+
+    private const string ReadableOlderVersion = "1";
+
+    private const long WalBytesBeforeCheckpoint = 64L * 1024 * 1024;
 
     private readonly SqliteConnection? _connection;
     private SqliteTransaction? _transaction;
@@ -40,13 +45,13 @@ internal sealed class StoreJournal : IDisposable
         try
         {
             connection.Open();
-            // Large pages and a large WAL before checkpoints: a plan of 100,000 tasks is one batch of several MB, written
-            // to the WAL as it is registered; checkpoints (which sync the database file) happen when the platform closes.
+            // Small pages: every task's transitions commit a few rows, and a commit writes whole pages to the WAL (with
+            // 64 KB pages a task wrote about 1 MB of WAL and the WAL filled in a few hundred tasks). A plan's tasks go in
+            // batches of a few MB, which small pages write as fast. Databases made with larger pages keep them.
             Execute(connection, """
-                PRAGMA page_size=65536;
+                PRAGMA page_size=4096;
                 PRAGMA journal_mode=WAL;
                 PRAGMA synchronous=NORMAL;
-                PRAGMA wal_autocheckpoint=4096;
                 PRAGMA busy_timeout=5000;
                 CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS organizations(seq INTEGER PRIMARY KEY, client_name TEXT UNIQUE, id TEXT NOT NULL UNIQUE, json TEXT NOT NULL);
@@ -58,15 +63,30 @@ internal sealed class StoreJournal : IDisposable
                     error_type INTEGER, log_path TEXT);
                 CREATE TABLE IF NOT EXISTS task_assets(task_key TEXT PRIMARY KEY, inputs BLOB, outputs BLOB);
                 """);
+            // Checkpoints (which sync the database file) when the WAL reaches about 64 MB, whatever the page size: rarely
+            // in the middle of a registration; the rest happen when the platform closes.
+            long pageSize;
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA page_size";
+                pageSize = Convert.ToInt64(pragma.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
+
+            Execute(connection, $"PRAGMA wal_autocheckpoint={Math.Max(1, WalBytesBeforeCheckpoint / pageSize)}");
             var version = Scalar(connection, "SELECT value FROM meta WHERE name = 'schema_version'");
             if (version is null)
             {
                 Execute(connection, $"INSERT INTO meta(name, value) VALUES ('schema_version', '{SchemaVersion}')");
             }
+            else if (version == ReadableOlderVersion)
+            {
+                // Batches written from now on are version 2: an older Substra.Sdk must refuse the workspace, not misread it.
+                Execute(connection, $"UPDATE meta SET value = '{SchemaVersion}' WHERE name = 'schema_version'");
+            }
             else if (version != SchemaVersion.ToString(CultureInfo.InvariantCulture))
             {
                 throw new InvalidOperationException(
-                    $"The workspace database '{databasePath}' has schema version {version}; this version of Substra.Sdk reads version {SchemaVersion}. " +
+                    $"The workspace database '{databasePath}' has schema version {version}; this version of Substra.Sdk reads versions {ReadableOlderVersion} and {SchemaVersion}. " +
                     "Open it with the version that made it, or use another workspace folder.");
             }
 
@@ -127,6 +147,10 @@ internal sealed class StoreJournal : IDisposable
             ("$key", plan.Key), ("$json", JsonSerializer.SerializeToUtf8Bytes(plan.Registered, SubstraJsonContext.Default.ComputePlan)),
             ("$start", Date(plan.StartDate)), ("$end", Date(plan.EndDate)), ("$failed", plan.FailedTaskKey), ("$canceled", plan.Canceled ? 1 : 0));
 
+    /// <summary>
+    /// Journals a plan's new tasks as consecutive batches of at most <see cref="TaskBatchFormat.MaxTasksPerBatch"/>, each
+    /// written from one pooled buffer straight into its row (no array of the batch's size is made).
+    /// </summary>
     public void SaveTaskBatch(string planKey, IReadOnlyList<TaskEntry> tasks)
     {
         if (_connection is null || tasks.Count == 0)
@@ -134,7 +158,20 @@ internal sealed class StoreJournal : IDisposable
             return;
         }
 
-        Run("INSERT INTO task_batches(plan_key, body) VALUES ($plan, $body)", ("$plan", planKey), ("$body", TaskBatchFormat.Write(tasks)));
+        using var buffer = new PooledBufferWriter(64 * 1024);
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+        using var insert = Command("INSERT INTO task_batches(plan_key, body) VALUES ($plan, zeroblob($length)) RETURNING seq");
+        insert.Parameters.AddWithValue("$plan", planKey);
+        var length = insert.Parameters.Add("$length", SqliteType.Integer);
+        for (var start = 0; start < tasks.Count; start += TaskBatchFormat.MaxTasksPerBatch)
+        {
+            buffer.Clear();
+            TaskBatchFormat.Write(tasks, start, Math.Min(TaskBatchFormat.MaxTasksPerBatch, tasks.Count - start), writer, buffer);
+            length.Value = buffer.WrittenCount;
+            var row = (long)insert.ExecuteScalar()!;
+            using var blob = new SqliteBlob(_connection, "task_batches", "body", row);
+            blob.Write(buffer.WrittenSpan);
+        }
     }
 
     public void SaveTaskStates(IEnumerable<TaskEntry> tasks)

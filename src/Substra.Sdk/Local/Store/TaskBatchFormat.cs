@@ -12,118 +12,133 @@ namespace Substra.Sdk.Local.Store;
 /// </summary>
 internal static class TaskBatchFormat
 {
-    public static byte[] Write(IReadOnlyList<TaskEntry> tasks)
+    /// <summary>
+    /// Tasks per journaled batch: a plan is written as consecutive batches of at most this many tasks, each a few MB at
+    /// most, so that neither its writing nor its reading needs arrays of tens of MB (large-object heap, full collections).
+    /// </summary>
+    public const int MaxTasksPerBatch = 8192;
+
+    // Input encodings: the identifier's string index, then an asset (AssetInput, string index), a parent of the same
+    // batch (BatchParentInput, its position, the output's string index), or another parent's key (a string) and the
+    // output's string index. Batches of earlier versions wrote the identifier as a string: Read reads both.
+    private const int AssetInput = 0;
+    private const int BatchParentInput = 1;
+
+    /// <summary>Writes <paramref name="count"/> tasks from <paramref name="start"/> as one batch to <paramref name="writer"/> (reset to <paramref name="destination"/>).</summary>
+    public static void Write(IReadOnlyList<TaskEntry> tasks, int start, int count, Utf8JsonWriter writer, IBufferWriter<byte> destination)
     {
-        var buffer = new ArrayBufferWriter<byte>(Math.Max(1024, tasks.Count * 256));
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        writer.Reset(destination);
+        var outputIndex = new Dictionary<IReadOnlyDictionary<string, ComputeTaskOutput>, int>(ReferenceEqualityComparer.Instance);
+        var outputs = new List<IReadOnlyDictionary<string, ComputeTaskOutput>>();
+        var metadataIndex = new Dictionary<IReadOnlyDictionary<string, string>, int>(ReferenceEqualityComparer.Instance);
+        var metadata = new List<IReadOnlyDictionary<string, string>>();
+        var strings = new SharedStrings();
+        var positions = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
         {
-            var outputIndex = new Dictionary<IReadOnlyDictionary<string, ComputeTaskOutput>, int>(ReferenceEqualityComparer.Instance);
-            var outputs = new List<IReadOnlyDictionary<string, ComputeTaskOutput>>();
-            var metadataIndex = new Dictionary<IReadOnlyDictionary<string, string>, int>(ReferenceEqualityComparer.Instance);
-            var metadata = new List<IReadOnlyDictionary<string, string>>();
-            var stringIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-            var strings = new List<string>();
-            int Shared(string value)
-            {
-                if (!stringIndex.TryGetValue(value, out var at))
-                {
-                    stringIndex[value] = at = strings.Count;
-                    strings.Add(value);
-                }
+            positions[tasks[start + i].Key] = i;
+        }
 
-                return at;
+        writer.WriteStartObject();
+        writer.WriteStartArray("tasks");
+        for (var i = 0; i < count; i++)
+        {
+            var entry = tasks[start + i];
+            var task = entry.Registered;
+            if (!outputIndex.TryGetValue(task.Outputs, out var outputsAt))
+            {
+                outputIndex[task.Outputs] = outputsAt = outputs.Count;
+                outputs.Add(task.Outputs);
             }
 
+            if (!metadataIndex.TryGetValue(task.Metadata, out var metadataAt))
+            {
+                metadataIndex[task.Metadata] = metadataAt = metadata.Count;
+                metadata.Add(task.Metadata);
+            }
+
+            writer.WriteStartArray();
+            writer.WriteStringValue(task.Key);
+            writer.WriteNumberValue(strings.IndexOf(task.Function.Key));
+            writer.WriteNumberValue(strings.IndexOf(task.Owner));
+            writer.WriteNumberValue(strings.IndexOf(task.Worker));
+            writer.WriteNumberValue(task.Rank ?? 0);
+            writer.WriteNumberValue(strings.IndexOf(task.Tag));
+            writer.WriteNumberValue(task.CreationDate.UtcTicks);
+            writer.WriteNumberValue((int)task.CreationDate.Offset.TotalMinutes);
+            writer.WriteNumberValue(outputsAt);
+            writer.WriteNumberValue(metadataAt);
+            writer.WriteNumberValue((int)entry.BackendType);
+            var inputs = task.Inputs;
+            for (var j = 0; j < inputs.Count; j++)
+            {
+                var input = inputs[j];
+                writer.WriteNumberValue(strings.IndexOf(input.Identifier));
+                if (input.AssetKey is { } assetKey)
+                {
+                    writer.WriteNumberValue(AssetInput);
+                    writer.WriteNumberValue(strings.IndexOf(assetKey));
+                    continue;
+                }
+
+                var parentKey = input.ParentTaskKey!;
+                if (positions.TryGetValue(parentKey, out var position) && position < i)
+                {
+                    writer.WriteNumberValue(BatchParentInput);
+                    writer.WriteNumberValue(position);
+                }
+                else
+                {
+                    writer.WriteStringValue(parentKey);
+                }
+
+                writer.WriteNumberValue(strings.IndexOf(input.ParentTaskOutputIdentifier!));
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("outputs");
+        foreach (var declared in outputs)
+        {
             writer.WriteStartObject();
-            writer.WriteStartArray("tasks");
-            foreach (var entry in tasks)
+            foreach (var (identifier, output) in declared)
             {
-                var task = entry.Registered;
-                if (!outputIndex.TryGetValue(task.Outputs, out var outputsAt))
-                {
-                    outputIndex[task.Outputs] = outputsAt = outputs.Count;
-                    outputs.Add(task.Outputs);
-                }
-
-                if (!metadataIndex.TryGetValue(task.Metadata, out var metadataAt))
-                {
-                    metadataIndex[task.Metadata] = metadataAt = metadata.Count;
-                    metadata.Add(task.Metadata);
-                }
-
-                writer.WriteStartArray();
-                writer.WriteStringValue(task.Key);
-                writer.WriteNumberValue(Shared(task.Function.Key));
-                writer.WriteNumberValue(Shared(task.Owner));
-                writer.WriteNumberValue(Shared(task.Worker));
-                writer.WriteNumberValue(task.Rank ?? 0);
-                writer.WriteNumberValue(Shared(task.Tag));
-                writer.WriteNumberValue(task.CreationDate.UtcTicks);
-                writer.WriteNumberValue((int)task.CreationDate.Offset.TotalMinutes);
-                writer.WriteNumberValue(outputsAt);
-                writer.WriteNumberValue(metadataAt);
-                writer.WriteNumberValue((int)entry.BackendType);
-                foreach (var input in task.Inputs)
-                {
-                    writer.WriteStringValue(input.Identifier);
-                    if (input.AssetKey is { } assetKey)
-                    {
-                        writer.WriteStringValue(assetKey);
-                        writer.WriteNullValue();
-                    }
-                    else
-                    {
-                        writer.WriteStringValue(input.ParentTaskKey);
-                        writer.WriteStringValue(input.ParentTaskOutputIdentifier);
-                    }
-                }
-
-                writer.WriteEndArray();
+                writer.WritePropertyName(identifier);
+                JsonSerializer.Serialize(writer, output, Json.SubstraJsonContext.Default.ComputeTaskOutput);
             }
 
-            writer.WriteEndArray();
-            writer.WriteStartArray("outputs");
-            foreach (var declared in outputs)
-            {
-                writer.WriteStartObject();
-                foreach (var (identifier, output) in declared)
-                {
-                    writer.WritePropertyName(identifier);
-                    JsonSerializer.Serialize(writer, output, Json.SubstraJsonContext.Default.ComputeTaskOutput);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("metadata");
-            foreach (var values in metadata)
-            {
-                writer.WriteStartObject();
-                foreach (var (name, value) in values)
-                {
-                    writer.WriteString(name, value);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("strings");
-            foreach (var value in strings)
-            {
-                writer.WriteStringValue(value);
-            }
-
-            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        writer.WriteEndArray();
+        writer.WriteStartArray("metadata");
+        foreach (var values in metadata)
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in values)
+            {
+                writer.WriteString(name, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("strings");
+        foreach (var value in strings.Values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.Flush();
     }
 
     /// <summary>Reads a batch with a forward-only reader (no document is built: a batch of 100,000 tasks is tens of MB).</summary>
-    public static List<StoredTask> Read(byte[] batch)
+    public static List<StoredTask> Read(ReadOnlySpan<byte> batch)
     {
         var reader = new Utf8JsonReader(batch);
         var raw = new List<RawTask>();
@@ -174,6 +189,7 @@ internal static class TaskBatchFormat
         }
 
         var tasks = new List<StoredTask>(raw.Count);
+        var assets = new Dictionary<long, InputRef>();
         foreach (var task in raw)
         {
             tasks.Add(new StoredTask(
@@ -187,14 +203,14 @@ internal static class TaskBatchFormat
                 Outputs: outputs[task.Outputs],
                 Metadata: metadata[task.Metadata],
                 BackendType: (BackendType)task.BackendType,
-                Inputs: task.Inputs));
+                Inputs: Inputs(task.Inputs, strings, raw, assets)));
         }
 
         return tasks;
     }
 
     // One task as written: [key, function, owner, worker, rank, tag, ticks, offset, outputs, metadata, backend, inputs…]
-    // where each input is identifier, then asset key and null, or parent key and parent output.
+    // with the inputs encoded as Write says.
     private static RawTask ReadTask(ref Utf8JsonReader reader)
     {
         Expect(reader, JsonTokenType.StartArray);
@@ -210,19 +226,77 @@ internal static class TaskBatchFormat
         var outputs = Number(ref reader);
         var metadata = Number(ref reader);
         var backend = Number(ref reader);
-        var inputs = new List<InputRef>();
+        var inputs = new List<RawInput>();
         while (Next(ref reader) != JsonTokenType.EndArray)
         {
-            var identifier = reader.GetString()!;
-            var first = Text(ref reader);
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                // A batch of an earlier version: identifier, then asset key and null, or parent key and parent output.
+                var identifier = reader.GetString()!;
+                var first = Text(ref reader);
+                reader.Read();
+                inputs.Add(reader.TokenType == JsonTokenType.Null
+                    ? new RawInput(new InputRef { Identifier = identifier, AssetKey = first })
+                    : new RawInput(new InputRef { Identifier = identifier, ParentTaskKey = first, ParentTaskOutputIdentifier = reader.GetString() }));
+                continue;
+            }
+
+            var identifierAt = reader.GetInt32();
             reader.Read();
-            inputs.Add(reader.TokenType == JsonTokenType.Null
-                ? new InputRef { Identifier = identifier, AssetKey = first }
-                : new InputRef { Identifier = identifier, ParentTaskKey = first, ParentTaskOutputIdentifier = reader.GetString() });
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                var parentKey = reader.GetString()!;
+                inputs.Add(new RawInput(identifierAt, RawInputKind.OtherParent, 0, Number(ref reader), parentKey));
+                continue;
+            }
+
+            var kind = reader.GetInt32();
+            if (kind == AssetInput)
+            {
+                inputs.Add(new RawInput(identifierAt, RawInputKind.Asset, Number(ref reader), 0, null));
+            }
+            else if (kind == BatchParentInput)
+            {
+                var position = Number(ref reader);
+                inputs.Add(new RawInput(identifierAt, RawInputKind.BatchParent, position, Number(ref reader), null));
+            }
+            else
+            {
+                throw new InvalidDataException($"A task batch of the workspace database has an input of unknown kind {kind}: the database is damaged.");
+            }
         }
 
         return new RawTask(key, function, owner, worker, rank, tag, ticks, offset, outputs, metadata, backend, inputs);
     }
+
+    private static List<InputRef> Inputs(List<RawInput> raw, List<string> strings, List<RawTask> tasks, Dictionary<long, InputRef> assets)
+    {
+        var inputs = new List<InputRef>(raw.Count);
+        foreach (var input in raw)
+        {
+            inputs.Add(input.Kind switch
+            {
+                RawInputKind.Decoded => input.Decoded!,
+                // The same asset input repeats from task to task (an opener, a data sample): one immutable instance.
+                RawInputKind.Asset => assets.TryGetValue(((long)input.Identifier << 32) | (uint)input.Value, out var shared) ? shared
+                    : assets[((long)input.Identifier << 32) | (uint)input.Value] = new InputRef { Identifier = At(strings, input.Identifier), AssetKey = At(strings, input.Value) },
+                RawInputKind.BatchParent => new InputRef
+                {
+                    Identifier = At(strings, input.Identifier),
+                    ParentTaskKey = input.Value >= 0 && input.Value < tasks.Count ? tasks[input.Value].Key
+                        : throw new InvalidDataException("A task batch of the workspace database names a parent outside the batch: the database is damaged."),
+                    ParentTaskOutputIdentifier = At(strings, input.Output),
+                },
+                _ => new InputRef { Identifier = At(strings, input.Identifier), ParentTaskKey = input.ParentKey, ParentTaskOutputIdentifier = At(strings, input.Output) },
+            });
+        }
+
+        return inputs;
+    }
+
+    private static string At(List<string> strings, int index) =>
+        index >= 0 && index < strings.Count ? strings[index]
+        : throw new InvalidDataException("A task batch of the workspace database refers to a string it does not hold: the database is damaged.");
 
     private static string Text(ref Utf8JsonReader reader)
     {
@@ -262,5 +336,48 @@ internal static class TaskBatchFormat
 
     private readonly record struct RawTask(
         string Key, int Function, int Owner, int Worker, int Rank, int Tag, long CreationTicks, int OffsetMinutes, int Outputs, int Metadata,
-        int BackendType, List<InputRef> Inputs);
+        int BackendType, List<RawInput> Inputs);
+
+    private enum RawInputKind
+    {
+        Decoded,
+        Asset,
+        BatchParent,
+        OtherParent,
+    }
+
+    // An input as read, resolved once the batch's strings and tasks are known.
+    private readonly record struct RawInput(int Identifier, RawInputKind Kind, int Value, int Output, string? ParentKey, InputRef? Decoded = null)
+    {
+        public RawInput(InputRef decoded)
+            : this(0, RawInputKind.Decoded, 0, 0, null, decoded)
+        {
+        }
+    }
+
+    /// <summary>The strings that repeat from task to task, each written once; the same instance is found without hashing its text.</summary>
+    private sealed class SharedStrings
+    {
+        private readonly Dictionary<string, int> _byReference = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<string, int> _byValue = new(StringComparer.Ordinal);
+
+        public List<string> Values { get; } = [];
+
+        public int IndexOf(string value)
+        {
+            if (_byReference.TryGetValue(value, out var at))
+            {
+                return at;
+            }
+
+            if (!_byValue.TryGetValue(value, out at))
+            {
+                _byValue[value] = at = Values.Count;
+                Values.Add(value);
+            }
+
+            _byReference[value] = at;
+            return at;
+        }
+    }
 }

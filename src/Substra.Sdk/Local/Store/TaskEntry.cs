@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Substra.Sdk.Models;
 
 namespace Substra.Sdk.Local.Store;
@@ -7,8 +8,12 @@ namespace Substra.Sdk.Local.Store;
 /// A registered task and its run state. The store's lock guards every mutable field; readers get snapshots
 /// (<see cref="Snapshot"/>), never this object.
 /// </summary>
-internal sealed class TaskEntry(ComputeTask registered, PlanEntry plan, BackendType backendType)
+internal sealed class TaskEntry(ComputeTask registered, PlanEntry plan, BackendType backendType, StrongBox<ActivityContext>? submittedFrom = null)
 {
+    // Span contexts boxed (none when tracing is off): 16 bytes per task instead of 80 in plans of 100,000 tasks, and
+    // the tasks of one registration share theirs.
+    private StrongBox<ActivityContext>? _runContext;
+
     /// <summary>What was registered; status and dates are overlaid by <see cref="Snapshot"/>.</summary>
     public ComputeTask Registered { get; } = registered;
 
@@ -40,10 +45,14 @@ internal sealed class TaskEntry(ComputeTask registered, PlanEntry plan, BackendT
     public string? LogPath { get; set; }
 
     /// <summary>The client call that registered the task, the parent of its run's span (none once the platform reopens).</summary>
-    public ActivityContext SubmittedFrom { get; init; }
+    public ActivityContext SubmittedFrom => submittedFrom?.Value ?? default;
 
     /// <summary>The span of the task's last run in this process, which its children's runs link to.</summary>
-    public ActivityContext RunContext { get; set; }
+    public ActivityContext RunContext
+    {
+        get => _runContext?.Value ?? default;
+        set => _runContext = value == default ? null : new StrongBox<ActivityContext>(value);
+    }
 
     public bool IsFinished => Status is ComputeTaskStatus.Done or ComputeTaskStatus.Failed or ComputeTaskStatus.Canceled;
 

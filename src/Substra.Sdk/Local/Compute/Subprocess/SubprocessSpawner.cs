@@ -33,6 +33,7 @@ internal sealed class SubprocessSpawner : ITaskSpawner
     private readonly UnpackedFunctionCache _functions;
     private readonly ChildProcessRegistry _runs = new();
     private readonly ProcessStartThread _starter = new();
+    private readonly EndedRunSweeper _sweeper = new();
     private readonly DataSampleGuard _dataSamples;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DockerfileEntrypoint Entrypoint, EntrypointCommand Command)> _commands =
         new(StringComparer.Ordinal);
@@ -164,9 +165,9 @@ internal sealed class SubprocessSpawner : ITaskSpawner
             {
                 run.KillProcessGroup();
                 killed = true;
-                // The scan reads every process's environment (about a millisecond per hundred processes): right after the
-                // task, not on its path. The readers below get the output end it brings.
-                _ = Task.Run(() => TaskProcessReaper.KillRun(runId), CancellationToken.None);
+                // The scan reads every process's environment (about a millisecond per hundred processes): after the task,
+                // not on its path, shared with the runs that end about the same time.
+                _sweeper.Sweep(runId);
             }
 
             await DrainAsync(readers, stopReading, log).ConfigureAwait(false);
@@ -259,5 +260,7 @@ internal sealed class SubprocessSpawner : ITaskSpawner
         {
             _logger.LogWarning("{Count} task runs had not ended {Wait} after their processes were killed.", runs.Count, DisposeWait);
         }
+
+        _sweeper.Dispose();
     }
 }

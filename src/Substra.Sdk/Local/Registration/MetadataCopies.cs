@@ -1,0 +1,43 @@
+namespace Substra.Sdk.Local.Registration;
+
+/// <summary>
+/// The registered copies of tasks' metadata in one registration: a task whose metadata equals the previous task's shares
+/// its copy (tasks of a round usually carry the same values), so a plan of 100,000 tasks makes a few thousand copies, and
+/// the journal writes each once.
+/// </summary>
+internal sealed class MetadataCopies
+{
+    private IReadOnlyDictionary<string, string>? _source;
+    private Dictionary<string, string>? _copy;
+
+    public IReadOnlyDictionary<string, string> CopyOf(IReadOnlyDictionary<string, string> metadata)
+    {
+        if (_copy is not null && (ReferenceEquals(metadata, _source) || SameValues(metadata, _copy)))
+        {
+            _source = metadata;
+            return _copy;
+        }
+
+        _source = metadata;
+        _copy = new Dictionary<string, string>(metadata, StringComparer.Ordinal);
+        return _copy;
+    }
+
+    private static bool SameValues(IReadOnlyDictionary<string, string> metadata, Dictionary<string, string> copy)
+    {
+        if (metadata.Count != copy.Count)
+        {
+            return false;
+        }
+
+        foreach (var (name, value) in metadata)
+        {
+            if (!copy.TryGetValue(name, out var copied) || !string.Equals(value, copied, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
