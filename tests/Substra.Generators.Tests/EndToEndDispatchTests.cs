@@ -188,6 +188,8 @@ public sealed class EndToEndDispatchTests : IDisposable
             [
                 .. Net100.References.All,
                 MetadataReference.CreateFromFile(typeof(Substra.Tools.SubstraFunctionAttribute).Assembly.Location),
+                // The schemas and plan handles the generated code uses live in Substra.Tools.Contracts.
+                MetadataReference.CreateFromFile(typeof(Substra.Tools.Schema.FunctionSchema).Assembly.Location),
                 MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
                 MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
                 .. references.Select(static r => MetadataReference.CreateFromFile(r)),

@@ -18,6 +18,8 @@ internal static class GeneratorHarness
     [
         .. Net100.References.All,
         MetadataReference.CreateFromFile(typeof(Substra.Tools.SubstraFunctionAttribute).Assembly.Location),
+        // The schemas and plan handles the generated code uses live in Substra.Tools.Contracts.
+        MetadataReference.CreateFromFile(typeof(Substra.Tools.Schema.FunctionSchema).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(IServiceCollection).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(ILogger).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Data.Analysis.DataFrame).Assembly.Location),

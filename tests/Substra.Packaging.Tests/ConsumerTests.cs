@@ -43,6 +43,8 @@ public sealed class ConsumerTests(TaggedClone clone)
         Assert.Contains($"client {TaggedClone.Version}+{clone.Commit}", run.Output);
         // Restored from the feed into the private folder, not from anywhere else.
         Assert.True(Directory.Exists(Path.Combine(clone.Root, "consumer", "packages", "substra.sdk", TaggedClone.Version)));
-        Assert.True(Directory.Exists(Path.Combine(clone.Root, "consumer", "packages", "substra.tools", TaggedClone.Version)));
+        Assert.True(Directory.Exists(Path.Combine(clone.Root, "consumer", "packages", "substra.tools.contracts", TaggedClone.Version)));
+        // The client takes the contracts, not the in-task runtime (and its DI and logging implementations).
+        Assert.False(Directory.Exists(Path.Combine(clone.Root, "consumer", "packages", "substra.tools")));
     }
 }

@@ -17,6 +17,7 @@ public sealed class PackableProjectsTests(TaggedClone clone)
             .ToList();
 
         Assert.Contains("src/Substra.Tools/Substra.Tools.csproj", expected);
+        Assert.Contains("src/Substra.Tools.Contracts/Substra.Tools.Contracts.csproj", expected);
         Assert.Contains("src/Substra.Sdk/Substra.Sdk.csproj", expected);
         Assert.Equal(expected, clone.PackableProjects.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain("generators/Substra.Generators/Substra.Generators.csproj", clone.PackableProjects.Keys);

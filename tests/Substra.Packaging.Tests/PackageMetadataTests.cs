@@ -40,6 +40,7 @@ public sealed class PackageMetadataTests(TaggedClone clone)
         var withAssemblies = Packages().Where(static p => p.Entries.Any(static e => e.StartsWith("lib/", StringComparison.Ordinal))).ToList();
 
         Assert.Contains(withAssemblies, static p => p.Id == "Substra.Tools");
+        Assert.Contains(withAssemblies, static p => p.Id == "Substra.Tools.Contracts");
         Assert.Contains(withAssemblies, static p => p.Id == "Substra.Sdk");
         Assert.All(withAssemblies, package =>
         {
@@ -67,9 +68,12 @@ public sealed class PackageMetadataTests(TaggedClone clone)
             Assert.DoesNotContain(package.Dependencies, static d => d.Id is "Substra.Generators" or "Substra.Build");
             Assert.DoesNotContain(package.Dependencies, static d => d.Id == "MinVer");
         });
-        // Substra.Sdk's own packages are exactly the same release (they share internals).
+        // Substra.Sdk's own packages are exactly the same release; the client takes the contracts, not the in-task runtime.
         var sdk = Assert.Single(Packages(), static p => p.Id == "Substra.Sdk");
-        Assert.Contains(("Substra.Tools", $"[{TaggedClone.Version}]"), sdk.Dependencies);
+        Assert.Contains(("Substra.Tools.Contracts", $"[{TaggedClone.Version}]"), sdk.Dependencies);
+        Assert.DoesNotContain(sdk.Dependencies, static d => d.Id == "Substra.Tools");
+        var tools = Assert.Single(Packages(), static p => p.Id == "Substra.Tools");
+        Assert.Contains(("Substra.Tools.Contracts", $"[{TaggedClone.Version}]"), tools.Dependencies);
     }
 
     private List<PackageFile> Packages() => Directory.GetFiles(clone.Feed, "*.nupkg").Select(PackageFile.Read).ToList();

@@ -71,8 +71,8 @@ public sealed class VersionTests(TaggedClone clone)
 
         PackageFile sdk = PackageFile.Read(Path.Combine(feed, "Substra.Sdk.0.1.0-override.1.nupkg"));
         Assert.Equal("0.1.0-override.1", sdk.Version);
-        // The project it references is packed with the same version, and the dependency is on exactly that version.
-        Assert.Contains(("Substra.Tools", "[0.1.0-override.1]"), sdk.Dependencies);
+        // The project it references is packed with the same version, so the dependency names exactly it.
+        Assert.Contains(("Substra.Tools.Contracts", "[0.1.0-override.1]"), sdk.Dependencies);
     }
 
     [Fact]

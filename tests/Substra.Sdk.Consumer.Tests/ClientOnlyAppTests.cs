@@ -2,7 +2,7 @@ using Xunit.Abstractions;
 
 namespace Substra.Sdk.Consumer.Tests;
 
-/// <summary>A console app that references Substra.Sdk only: the client, without Docker, DI hosting or the function build.</summary>
+/// <summary>A console app that references Substra.Sdk only: the client, without Docker, DI hosting, the in-task runtime or the function build.</summary>
 [Collection(DotnetBuildsCollection.Name)]
 public sealed class ClientOnlyAppTests(ITestOutputHelper output)
 {
@@ -34,7 +34,7 @@ public sealed class ClientOnlyAppTests(ITestOutputHelper output)
         """;
 
     [Fact]
-    public async Task Its_output_has_no_Docker_client_no_HttpClientFactory_resilience_and_no_function_build()
+    public async Task Its_output_has_no_Docker_client_no_HttpClientFactory_resilience_no_DI_or_logging_implementation_and_no_function_build()
     {
         using var app = new ConsumerApp(Program, "src/Substra.Sdk/Substra.Sdk.csproj");
         await app.BuildAsync();
@@ -50,6 +50,17 @@ public sealed class ClientOnlyAppTests(ITestOutputHelper output)
         ];
         Assert.DoesNotContain(files, file => notForTheClient.Contains(Path.GetFileName(file)));
         Assert.Contains("Substra.Sdk.dll", files);
+
+        // The in-task runtime and the DI and logging implementations it hosts functions with are for function projects:
+        // the client logs to the application's ILoggerFactory (abstractions) and takes the shared types from the contracts.
+        string[] functionRuntime =
+        [
+            "Substra.Tools.dll", "Microsoft.Extensions.DependencyInjection.dll", "Microsoft.Extensions.Logging.dll",
+            "Microsoft.Extensions.Options.dll",
+        ];
+        Assert.DoesNotContain(files, file => functionRuntime.Contains(Path.GetFileName(file)));
+        Assert.Contains("Substra.Tools.Contracts.dll", files);
+        Assert.Contains("Microsoft.Extensions.Logging.Abstractions.dll", files);
 
         // The function build (archives, the generated SubstraArtifacts class) is for function projects, not for this app.
         Assert.DoesNotContain(files, file => file.EndsWith(".zip", StringComparison.Ordinal) || file.Contains(".tar", StringComparison.Ordinal));

@@ -10,14 +10,14 @@ public sealed class PackageDependencyTests : IDisposable
     private readonly string _feed = Directory.CreateTempSubdirectory("substra-consumer-pack-").FullName;
 
     [Fact]
-    public async Task Substra_Sdk_takes_only_the_runtime_of_Substra_Tools_and_no_Docker_or_DI_implementations()
+    public async Task Substra_Sdk_takes_only_the_contracts_of_Substra_Tools_and_no_Docker_or_DI_implementations()
     {
         var (version, dependencies) = await PackAsync("src/Substra.Sdk/Substra.Sdk.csproj", "Substra.Sdk");
 
-        var tools = Assert.Single(dependencies, d => d.Id == "Substra.Tools");
-        Assert.Equal($"[{version}]", tools.Version);
-        // Without these flags, a console app would run the function-archive targets (buildTransitive) and the generator.
-        Assert.Equal(["Analyzers", "Build", "BuildTransitive"], tools.Exclude.Order(StringComparer.Ordinal));
+        // The schemas, plan handles and task command line; the in-task runtime (its DI and logging implementations,
+        // function-archive targets and generator) is for function projects.
+        Assert.Equal($"[{version}]", Assert.Single(dependencies, d => d.Id == "Substra.Tools.Contracts").Version);
+        Assert.DoesNotContain(dependencies, d => d.Id == "Substra.Tools");
         string[] implementations =
         [
             "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Logging", "Microsoft.Extensions.Options",
@@ -25,6 +25,14 @@ public sealed class PackageDependencyTests : IDisposable
         ];
         Assert.DoesNotContain(dependencies, d => d.Id.StartsWith("Docker.DotNet", StringComparison.Ordinal) || implementations.Contains(d.Id));
         Assert.Contains(dependencies, d => d.Id == "Microsoft.Extensions.Logging.Abstractions");
+    }
+
+    [Fact]
+    public async Task Substra_Tools_Contracts_depends_on_nothing()
+    {
+        var (_, dependencies) = await PackAsync("src/Substra.Tools.Contracts/Substra.Tools.Contracts.csproj", "Substra.Tools.Contracts");
+
+        Assert.Empty(dependencies);
     }
 
     [Theory]

@@ -4,7 +4,7 @@ using Substra.Tests.Shared;
 namespace Substra.Templates.Tests;
 
 /// <summary>
-/// Packs Substra.Tools, Substra.Sdk, Substra.Sdk.Docker, Substra.Sdk.Hosting and the template pack with one fresh version into a local feed, and installs the
+/// Packs Substra.Tools.Contracts, Substra.Tools, Substra.Sdk, Substra.Sdk.Docker, Substra.Sdk.Hosting and the template pack with one fresh version into a local feed, and installs the
 /// pack into a custom hive, once for all tests. Restores see only that feed, with the machine's package folder as a
 /// read-only fallback for the third-party packages the repository already restored, so the tests need no network.
 /// </summary>
@@ -35,7 +35,7 @@ public sealed class TemplatePackFixture : IAsyncLifetime
 
         // The packs build inside the repository; they use the machine's cache like any repository build.
         var repoCli = new DotNetCli(LocalFeed.MachinePackagesFolder, Path.Combine(Root, "home"));
-        foreach (string project in new[] { "src/Substra.Tools", "src/Substra.Sdk", "src/Substra.Sdk.Docker", "src/Substra.Sdk.Hosting", "templates/Substra.Templates" })
+        foreach (string project in new[] { "src/Substra.Tools.Contracts", "src/Substra.Tools", "src/Substra.Sdk", "src/Substra.Sdk.Docker", "src/Substra.Sdk.Hosting", "templates/Substra.Templates" })
         {
             (await repoCli.RunAsync(RepositoryRoot, PackTimeout, "pack", project, "-o", Feed, $"-p:PackageVersion={Version}", "-nodeReuse:false"))
                 .EnsureSuccess($"dotnet pack {project}");

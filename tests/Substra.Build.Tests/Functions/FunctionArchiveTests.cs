@@ -30,6 +30,7 @@ public sealed class FunctionArchiveTests(BuiltFunctionProject built) : IClassFix
         Assert.Contains("Demo.Functions.runtimeconfig.json", names);
         Assert.Contains("Demo.Functions.deps.json", names);
         Assert.Contains("Substra.Tools.dll", names);
+        Assert.Contains("Substra.Tools.Contracts.dll", names);
         // The apphost is for the build machine only: the archive runs `dotnet <App>.dll`.
         Assert.DoesNotContain("Demo.Functions", names);
         Assert.Equal(names.Order(StringComparer.Ordinal), names);

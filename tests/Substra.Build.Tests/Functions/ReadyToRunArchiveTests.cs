@@ -23,6 +23,8 @@ public sealed class ReadyToRunArchiveTests
         Assert.Contains("Substra: publishing Demo.ReadyToRun for linux-x64 (ReadyToRun)", build.Output, StringComparison.Ordinal);
         Assert.True(IsReadyToRun(archive, "Demo.ReadyToRun.dll"), "the Release archive's application is not ReadyToRun code");
         Assert.True(IsReadyToRun(archive, "Substra.Tools.dll"), "the Release archive's dependencies are not ReadyToRun code");
+        // A reference of a reference (Substra.Tools.Contracts, through Substra.Tools) builds as in the outer build too.
+        Assert.True(IsReadyToRun(archive, "Substra.Tools.Contracts.dll"), "the Release archive's transitive references are not ReadyToRun code");
         Assert.DoesNotContain("Demo.ReadyToRun", Entries(archive));
         Assert.Contains("ENTRYPOINT [\"dotnet\", \"Demo.ReadyToRun.dll\", \"--function-name\", \"train\"]", Dockerfile(archive), StringComparison.Ordinal);
 

@@ -9,6 +9,8 @@ internal static class RepositoryLayout
 
     public static string ToolsProject => Path.Combine(Root, "src", "Substra.Tools", "Substra.Tools.csproj");
 
+    public static string ContractsProject => Path.Combine(Root, "src", "Substra.Tools.Contracts", "Substra.Tools.Contracts.csproj");
+
     /// <summary>A function project of this repository, built from its own folder like the samples.</summary>
     public static string TrivialFunctionProject => Path.Combine(Root, "bench", "Substra.Bench.TrivialFunction", "Substra.Bench.TrivialFunction.csproj");
 

@@ -5,7 +5,7 @@ using Substra.Tests.Shared;
 
 namespace Substra.Build.Tests.Packaging;
 
-/// <summary>`dotnet pack src/Substra.Tools` gives users everything through one PackageReference.</summary>
+/// <summary>`dotnet pack src/Substra.Tools` (with the Substra.Tools.Contracts it depends on) gives users everything through one PackageReference.</summary>
 [Collection(BuildCollection.Name)]
 public sealed class PackageConsumptionTests
 {
@@ -18,9 +18,13 @@ public sealed class PackageConsumptionTests
         // A version of its own, so that no package cached by an earlier run is used instead.
         var version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
 
-        var pack = await DotNetCli.RunAsync(RepositoryLayout.Root, null,
-            "pack", RepositoryLayout.ToolsProject, "-nodeReuse:false", "-o", feed, $"-p:PackageVersion={version}");
-        Assert.True(pack.Succeeded, pack.ToString());
+        // Substra.Tools depends on exactly this version of Substra.Tools.Contracts (the schemas and plan handles).
+        foreach (var project in new[] { RepositoryLayout.ContractsProject, RepositoryLayout.ToolsProject })
+        {
+            var pack = await DotNetCli.RunAsync(RepositoryLayout.Root, null,
+                "pack", project, "-nodeReuse:false", "-o", feed, $"-p:PackageVersion={version}");
+            Assert.True(pack.Succeeded, pack.ToString());
+        }
 
         var nupkg = Path.Combine(feed, $"Substra.Tools.{version}.nupkg");
         using (var package = ZipFile.OpenRead(nupkg))
@@ -54,6 +58,7 @@ public sealed class PackageConsumptionTests
         var dockerfile = ZipContents.ReadText(Path.Combine(consumer.FunctionsDirectory, "train.zip"), "Dockerfile");
         Assert.EndsWith("ENTRYPOINT [\"dotnet\", \"Demo.FromPackage.dll\", \"--function-name\", \"train\"]\n", dockerfile, StringComparison.Ordinal);
         Assert.Contains("Substra.Tools.dll", ZipContents.Names(Path.Combine(consumer.FunctionsDirectory, "train.zip")));
+        Assert.Contains("Substra.Tools.Contracts.dll", ZipContents.Names(Path.Combine(consumer.FunctionsDirectory, "train.zip")));
         Assert.Equal(ProjectSources.TrainSchema, File.ReadAllText(Path.Combine(consumer.FunctionsDirectory, "train.json")));
         // The package maps the consumer's paths too, so its archives are reproducible.
         Assert.Equal("/_/obj/Demo.FromPackage.pdb",

@@ -3,7 +3,7 @@ using Substra.Tools.Schema;
 namespace Substra.Tools.Plans;
 
 /// <summary>
-/// A function as seen by a compute plan. The generator derives one handle per <see cref="SubstraFunctionAttribute"/>
+/// A function as seen by a compute plan. The generator derives one handle per <c>[SubstraFunction]</c>
 /// method, nested in the declaring class (<c>MyFunctions.Handles.Train</c>), with typed <c>Inputs</c> and <c>Outputs</c>
 /// slots so that a plan can only connect compatible outputs and inputs.
 /// </summary>
