@@ -15,20 +15,8 @@ public sealed class ConsumerTests(TaggedClone clone)
         string app = Path.Combine(clone.Root, "consumer", "Contoso.Client");
         Directory.CreateDirectory(app);
         LocalFeed.WriteNuGetConfig(app, clone.Feed);
-        File.WriteAllText(Path.Combine(app, "Contoso.Client.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Substra.Sdk" Version="{TaggedClone.Version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(app, "Contoso.Client.csproj"), ConsoleAppProject.Text(
+            [$"<PackageReference Include=\"Substra.Sdk\" Version=\"{TaggedClone.Version}\" />"]));
         File.WriteAllText(Path.Combine(app, "Program.cs"), """
             using System.Reflection;
 

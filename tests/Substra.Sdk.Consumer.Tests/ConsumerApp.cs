@@ -17,22 +17,9 @@ internal sealed class ConsumerApp : IDisposable
     public ConsumerApp(string program, params string[] referencedProjects)
     {
         Root = Directory.CreateTempSubdirectory("substra-consumer-").FullName;
-        var references = string.Join("\n", referencedProjects.Select(project =>
-            $"    <ProjectReference Include=\"{Path.Combine(RepositoryRoot, project)}\" />"));
-        File.WriteAllText(Path.Combine(Root, "ConsumerApp.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <OutDir>{Path.Combine(Root, "out")}/</OutDir>
-              </PropertyGroup>
-              <ItemGroup>
-            {references}
-              </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(Root, "ConsumerApp.csproj"), ConsoleAppProject.Text(
+            referencedProjects.Select(project => $"<ProjectReference Include=\"{Path.Combine(RepositoryRoot, project)}\" />"),
+            $"<OutDir>{Path.Combine(Root, "out")}/</OutDir>"));
         File.WriteAllText(Path.Combine(Root, "Program.cs"), program);
     }
 
