@@ -288,7 +288,8 @@ async Task<(double Wall, string Line)> RegistrationAsync(int taskCount, bool inM
     var workspace = Path.Combine(root, "registration", Guid.NewGuid().ToString("N"));
     var store = inMemory ? "in-memory" : "durable";
     var platform = LocalPlatform.Open(new LocalPlatformOptions { WorkspaceDirectory = workspace, InMemory = inMemory, MaxParallelTasks = 1, PythonInterpreter = python });
-    var backend = ((ILocalBackendFactory)platform).Create(Settings(1) with { WorkspaceDirectory = workspace, ClientName = "org-1" });
+    var phases = new RegistrationPhases();
+    var backend = ((ILocalBackendFactory)platform).Create(Settings(1) with { WorkspaceDirectory = workspace, ClientName = "org-1", LoggerFactory = phases });
     var client = new SubstraClient(backend, NullLoggerFactory.Instance);
     var org = (await backend.GetOrganizationInfoAsync(CancellationToken.None)).OrganizationId;
     var train = await NoopFunctionAsync(backend, withData: true);
@@ -356,7 +357,8 @@ async Task<(double Wall, string Line)> RegistrationAsync(int taskCount, bool inM
         ? ""
         : $"registration of {plan.TaskCount} tasks (client: validate, rank, register; {store} store): {stopwatch.Elapsed.TotalMilliseconds:F0} ms wall, " +
             $"{cpu.TotalMilliseconds:F0} ms CPU (of which the client's spec validation {specOnly.Elapsed.TotalMilliseconds:F0} ms wall); " +
-            $"allocated {allocated / 1024 / 1024} MiB; GC pauses {pause.TotalMilliseconds:F0} ms ({collections.Item1} gen0, {collections.Item2} gen1, {collections.Item3} gen2 collections); process peak working set {process.PeakWorkingSet64 / 1024 / 1024} MiB; plan {plan.Status.ToWireName()}";
+            $"allocated {allocated / 1024 / 1024} MiB; GC pauses {pause.TotalMilliseconds:F0} ms ({collections.Item1} gen0, {collections.Item2} gen1, {collections.Item3} gen2 collections); process peak working set {process.PeakWorkingSet64 / 1024 / 1024} MiB; plan {plan.Status.ToWireName()}; " +
+            $"backend phases {phases.Last}";
 
     await backend.CancelComputePlanAsync(spec.Key, CancellationToken.None);
     await backend.DisposeAsync();

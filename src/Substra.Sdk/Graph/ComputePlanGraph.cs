@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Substra.Sdk.Exceptions;
 using Substra.Sdk.Schemas;
 
@@ -35,28 +36,70 @@ internal static class ComputePlanGraph
         ArgumentNullException.ThrowIfNull(nodeGraph);
         var count = nodeGraph.Count;
         var names = new string[count];
+        var dependencies = new IReadOnlyList<string>[count];
         var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        foreach (var node in nodeGraph.Keys)
+        foreach (var (node, nodeDependencies) in nodeGraph)
         {
-            if (nodesToIgnore is not null && nodesToIgnore.Contains(node))
-            {
-                throw new ArgumentException($"The node '{node}' is both in the graph and in the nodes to ignore.", nameof(nodesToIgnore));
-            }
-
             names[index.Count] = node;
+            dependencies[index.Count] = nodeDependencies ?? [];
             index.Add(node, index.Count);
+        }
+
+        var ranked = Rank(names, index, dependencies, nodesToIgnore, knownRanks, ignoreUnknownDependencies);
+        var result = new OrderedDictionary<string, int>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            result.Add(names[ranked.Order[i]], ranked.Ranks[ranked.Order[i]]);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="ComputeRanks"/> on nodes given by position, for callers that already hold them indexed (a plan's
+    /// registration): no dictionary of names is built or returned.
+    /// </summary>
+    /// <param name="names">The nodes, in the plan's order.</param>
+    /// <param name="index">Node → its position in <paramref name="names"/>.</param>
+    /// <param name="dependencies">The dependencies of each node, by position.</param>
+    /// <param name="nodesToIgnore">As in <see cref="ComputeRanks"/>.</param>
+    /// <param name="knownRanks">As in <see cref="ComputeRanks"/>.</param>
+    /// <param name="ignoreUnknownDependencies">As in <see cref="ComputeRanks"/>.</param>
+    /// <returns>Positions in the order of <see cref="ComputeRanks"/>'s result, and the rank of each position.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static RankedNodes Rank(
+        string[] names,
+        Dictionary<string, int> index,
+        IReadOnlyList<string>[] dependencies,
+        IReadOnlySet<string>? nodesToIgnore = null,
+        IReadOnlyDictionary<string, int>? knownRanks = null,
+        bool ignoreUnknownDependencies = false)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(dependencies);
+        var count = names.Length;
+        if (nodesToIgnore is not null)
+        {
+            foreach (var node in names)
+            {
+                if (nodesToIgnore.Contains(node))
+                {
+                    throw new ArgumentException($"The node '{node}' is both in the graph and in the nodes to ignore.", nameof(nodesToIgnore));
+                }
+            }
         }
 
         // Dependencies resolved once into a flat array (CSR layout): few allocations for large plans.
         var ranks = new int[count];
         var dependencyStart = new int[count + 1];
         var resolved = new List<int>(count * 2);
-        var position = 0;
-        foreach (var (node, nodeDependencies) in nodeGraph)
+        for (var position = 0; position < count; position++)
         {
+            var node = names[position];
             dependencyStart[position] = resolved.Count;
             // An index loop: a foreach over the interface would box an enumerator per node.
-            var nodeDependencyList = nodeDependencies ?? [];
+            var nodeDependencyList = dependencies[position] ?? [];
             for (var d = 0; d < nodeDependencyList.Count; d++)
             {
                 var dependency = nodeDependencyList[d];
@@ -80,12 +123,9 @@ internal static class ComputePlanGraph
                         400);
                 }
             }
-
-            position++;
         }
 
         dependencyStart[count] = resolved.Count;
-        var dependencies = new Dependencies(dependencyStart, resolved);
         var pending = new int[count];
         var childStart = new int[count + 1];
         for (var node = 0; node < count; node++)
@@ -144,16 +184,10 @@ internal static class ComputePlanGraph
 
         if (ordered < count)
         {
-            ThrowCycle(names, dependencies, pending);
+            ThrowCycle(names, new Dependencies(dependencyStart, resolved), pending);
         }
 
-        var result = new OrderedDictionary<string, int>(count, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
-            result.Add(names[order[i]], ranks[order[i]]);
-        }
-
-        return result;
+        return new RankedNodes(order, ranks);
     }
 
     /// <summary>
@@ -193,6 +227,38 @@ internal static class ComputePlanGraph
     {
         ArgumentNullException.ThrowIfNull(ranks);
         return ranks.OrderBy(pair => pair.Value).Select(pair => pair.Key).ToArray();
+    }
+
+    /// <summary>The positions of <paramref name="ranked"/> by ascending rank, stable over its order (a counting sort).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int[] OrderByRank(RankedNodes ranked)
+    {
+        var order = ranked.Order;
+        var ranks = ranked.Ranks;
+        var highest = 0;
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            highest = Math.Max(highest, ranks[i]);
+        }
+
+        var start = new int[highest + 2];
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            start[ranks[i] + 1]++;
+        }
+
+        for (var rank = 0; rank <= highest; rank++)
+        {
+            start[rank + 1] += start[rank];
+        }
+
+        var result = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            result[start[ranks[order[i]]]++] = order[i];
+        }
+
+        return result;
     }
 
     // Every node left has a pending dependency, so walking dependencies backwards must come back to the walk: that is a cycle.

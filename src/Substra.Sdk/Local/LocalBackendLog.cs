@@ -12,8 +12,9 @@ internal static partial class LocalBackendLog
     public static partial void LogDataSampleAlreadyLinked(this ILogger logger, string dataSampleKey, string datasetKey);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Compute plan {ComputePlanKey}: {Count} tasks registered (validated in {ValidateMs} ms, ranked in {RankMs} ms, journaled in {JournalMs} ms, indexed in {StoreMs} ms).")]
-    public static partial void LogTasksRegistered(this ILogger logger, string computePlanKey, int count, long validateMs, long rankMs, long journalMs, long storeMs);
+        Message = "Compute plan {ComputePlanKey}: {Count} tasks registered (validated in {ValidateMs} ms, ranked in {RankMs} ms, built in {BuildMs} ms, journaled in {JournalMs} ms, indexed in {StoreMs} ms).")]
+    public static partial void LogTasksRegistered(
+        this ILogger logger, string computePlanKey, int count, long validateMs, long rankMs, long buildMs, long journalMs, long storeMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Compute plan {ComputePlanKey} canceled.")]
     public static partial void LogPlanCanceled(this ILogger logger, string computePlanKey);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using Substra.Sdk.Json;
 
@@ -27,6 +28,7 @@ public sealed record ComputePlanSpec
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
     /// <summary>Checks the spec as the reference does and returns it normalised; throws <see cref="Exceptions.SpecValidationException"/> naming the field at fault.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ComputePlanSpec Validate()
     {
         SpecRules.Require(Key, "key", "the plan key, a UUID");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Substra.Sdk.Exceptions;
 
 namespace Substra.Sdk.Schemas;
@@ -5,6 +6,7 @@ namespace Substra.Sdk.Schemas;
 /// <summary>Checks shared by the specs.</summary>
 internal static class SpecRules
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Require(object? value, string wireName, string meaning)
     {
         if (value is null || value is string { Length: 0 })

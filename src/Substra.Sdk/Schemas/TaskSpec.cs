@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using Substra.Sdk.Json;
 
@@ -56,6 +57,7 @@ public sealed record TaskSpec
     }
 
     /// <summary>The task of a plan as a standalone spec: <c>task_id</c> becomes <c>key</c> (the reference's <c>from_compute_plan</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TaskSpec FromComputePlan(string computePlanKey, int? rank, ComputePlanTaskSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);

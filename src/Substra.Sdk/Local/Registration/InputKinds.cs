@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Substra.Sdk.Local.Store;
 using Substra.Tools.Schema;
 
@@ -10,6 +11,7 @@ namespace Substra.Sdk.Local.Registration;
 internal static class InputKinds
 {
     /// <summary>The kind of the asset <paramref name="key"/>, or null when no registered or fetched asset has it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static AssetKind? Of(LocalStore store, string key) =>
         store.Datasets.ContainsKey(key) || store.RemoteDatasets.ContainsKey(key) ? AssetKind.DataManager
         : store.DataSamples.ContainsKey(key) || store.RemoteDataSamples.ContainsKey(key) ? AssetKind.DataSample

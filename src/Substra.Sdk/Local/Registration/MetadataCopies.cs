@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Substra.Sdk.Local.Registration;
 
 /// <summary>
@@ -10,6 +12,7 @@ internal sealed class MetadataCopies
     private IReadOnlyDictionary<string, string>? _source;
     private Dictionary<string, string>? _copy;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyDictionary<string, string> CopyOf(IReadOnlyDictionary<string, string> metadata)
     {
         if (_copy is not null && (ReferenceEquals(metadata, _source) || SameValues(metadata, _copy)))
@@ -23,6 +26,7 @@ internal sealed class MetadataCopies
         return _copy;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SameValues(IReadOnlyDictionary<string, string> metadata, Dictionary<string, string> copy)
     {
         if (metadata.Count != copy.Count)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Substra.Sdk.Exceptions;
 
 namespace Substra.Sdk.Local.Registration;
@@ -5,6 +6,7 @@ namespace Substra.Sdk.Local.Registration;
 /// <summary>The platform's metadata limits, checked locally as the reference does (docs/compatibility.md#registration-checks).</summary>
 internal static class MetadataRules
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Check(IReadOnlyDictionary<string, string>? metadata)
     {
         if (metadata is null || metadata.Count == 0)
@@ -48,6 +50,7 @@ internal static class MetadataRules
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Check(string key, string value, ref bool tooLongKey, ref bool badValue, ref bool doubleUnderscore)
     {
         tooLongKey |= key.Length > 50;

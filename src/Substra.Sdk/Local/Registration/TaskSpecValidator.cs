@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Substra.Sdk.Exceptions;
 using Substra.Sdk.Local.Store;
@@ -26,12 +27,14 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
     // The organisations a task may run on, read once per registration.
     private HashSet<string>? _workers;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Function FunctionOf(string functionKey) =>
         store.Functions.TryGetValue(functionKey, out var function) ? function
         : store.RemoteFunctions.TryGetValue(functionKey, out var remote) ? remote
         : hybrid ? throw new NotSupportedException($"The function {functionKey} {HybridNotSupported}")
         : throw new NotFoundException($"Wrong pk {functionKey}", 404);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Validate(TaskSpec spec, Function function)
     {
         MetadataRules.Check(spec.Metadata);
@@ -116,6 +119,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
 
     private static readonly IReadOnlyDictionary<string, ComputeTaskOutputSpec> EmptyOutputs = new Dictionary<string, ComputeTaskOutputSpec>();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Declares(IReadOnlyList<FunctionInput> declared, string identifier)
     {
         for (var i = 0; i < declared.Count; i++)
@@ -129,6 +133,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static AssetKind? DeclaredKind(IReadOnlyList<FunctionInput> declared, string identifier)
     {
         for (var i = 0; i < declared.Count; i++)
@@ -146,6 +151,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
     /// The worker must be an organisation of this network (in hybrid mode, also one owning a platform asset the tasks use):
     /// a task on an unknown worker would run here as an organisation that does not exist.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckWorker(TaskSpec spec)
     {
         _workers ??= KnownWorkers();
@@ -173,6 +179,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
     }
 
     /// <summary>An asset key must name an asset of the kind the function declares for the input (a dataset for the opener…).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckAssetKind(string taskKey, InputRef input, AssetKind? declared, ref StringBuilder? errors)
     {
         if (input.AssetKey is not { Length: > 0 } key || declared is not { } expected || InputKinds.Of(store, key) is not { } actual || actual == expected)
@@ -184,6 +191,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
                                   $"but {key} is {InputKinds.Describe(actual)}: {InputKinds.Fix(expected)}.\n");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckParentOutput(string taskKey, InputRef input, AssetKind? declared, ref StringBuilder? errors)
     {
         if (input.ParentTaskKey is not { Length: > 0 } parentKey)
@@ -227,6 +235,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckAssetKeys(IReadOnlyList<InputRef> inputs)
     {
         for (var i = 0; i < inputs.Count; i++)
@@ -247,6 +256,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckDataSamples(TaskSpec spec, IReadOnlyList<InputRef> inputs)
     {
         InputRef? opener = null;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Substra.Sdk.Models;
 
 namespace Substra.Sdk.Local.Store;
@@ -30,6 +31,7 @@ internal sealed class PlanEntry(ComputePlan registered)
 
     public int Count(ComputeTaskStatus status) => _counts[(int)status];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Move(ComputeTaskStatus? from, ComputeTaskStatus to)
     {
         if (from is { } previous)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Substra.Sdk.Models;
 using Substra.Sdk.Schemas;
@@ -25,6 +26,7 @@ internal static class TaskBatchFormat
     private const int BatchParentInput = 1;
 
     /// <summary>Writes <paramref name="count"/> tasks from <paramref name="start"/> as one batch to <paramref name="writer"/> (reset to <paramref name="destination"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Write(IReadOnlyList<TaskEntry> tasks, int start, int count, Utf8JsonWriter writer, IBufferWriter<byte> destination)
     {
         writer.Reset(destination);
@@ -363,6 +365,7 @@ internal static class TaskBatchFormat
 
         public List<string> Values { get; } = [];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int IndexOf(string value)
         {
             if (_byReference.TryGetValue(value, out var at))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Substra.Sdk.Backends;
 using Substra.Sdk.Telemetry;
 
@@ -19,6 +20,7 @@ internal sealed class TaskLifecycle(LocalStore store, DateTimeOffset now)
     public DateTimeOffset Now { get; } = now;
 
     /// <summary>A new task: waiting for its parents, ready, or canceled at once when a parent can no longer succeed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Register(TaskEntry task, IReadOnlyList<string> parentKeys, Func<string, TaskEntry> parentOf)
     {
         var blocked = false;
@@ -260,6 +262,7 @@ internal sealed class TaskLifecycle(LocalStore store, DateTimeOffset now)
             new TaskStateChange(task.Key, task.Plan.Key, task.Status, task.Registered.Rank, task.Registered.Worker, task.ErrorType, Now),
             task.IsFinished && task.StartDate is { } started ? Now - started : null));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdatePlanDates(PlanEntry plan)
     {
         _plans.Add(plan);
