@@ -32,7 +32,10 @@ cat > "$project/Bench.Functions.csproj" <<XML
 XML
 if [ "$mode" = package ]; then
   version="0.0.0-bench.$(date +%s)"
-  dotnet pack "$repo/src/Substra.Tools" -nodeReuse:false -o "$work/feed" -p:PackageVersion="$version" > "$work/pack.log" 2>&1 || { cat "$work/pack.log"; exit 1; }
+  # Substra.Tools depends on exactly its Substra.Tools.Contracts: both go into the feed.
+  for packed in Substra.Tools.Contracts Substra.Tools; do
+    dotnet pack "$repo/src/$packed" -nodeReuse:false -o "$work/feed" -p:PackageVersion="$version" >> "$work/pack.log" 2>&1 || { cat "$work/pack.log"; exit 1; }
+  done
   cat > "$project/nuget.config" <<XML
 <configuration>
   <packageSources><clear /><add key="feed" value="$work/feed" /></packageSources>
