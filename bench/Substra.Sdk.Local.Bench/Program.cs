@@ -85,6 +85,13 @@ try
             var segments = taskCount >= 40 ? 4 : 1;
             var segmentTasks = taskCount / segments;
             var startupRuns = Math.Max(2, segmentTasks / 4);
+            // The first plan of a process runs the platform's per-task code unoptimised (tier-0 JIT, promoted after ~30
+            // calls): measured on its own, then out of the way, so that the figures below are the steady state.
+            var coldTasks = Math.Min(60, Math.Max(taskCount, 2));
+            var (coldWall, _, coldCpu) = await overheadAsync("chain", 1, coldTasks);
+            Console.WriteLine(
+                $"first plan in a fresh process: {coldTasks} chain tasks of {name} at parallelism 1 took {coldWall:F1} ms wall per task, " +
+                $"{coldCpu:F1} ms of this process's CPU per task");
             foreach (var shape in new[] { "chain", "fan-out" })
             {
                 foreach (var parallelism in new[] { 1, 2 })
