@@ -18,15 +18,27 @@ internal sealed class EndedRunSweeper : IDisposable
     /// <summary>Sweeps the processes of <paramref name="runId"/> soon.</summary>
     public void Sweep(string runId)
     {
+        bool disposed;
         lock (_lock)
         {
-            _pending.Add(runId);
-            if (_scheduled || _disposed)
+            disposed = _disposed;
+            if (!disposed)
             {
-                return;
-            }
+                _pending.Add(runId);
+                if (_scheduled)
+                {
+                    return;
+                }
 
-            _scheduled = true;
+                _scheduled = true;
+            }
+        }
+
+        if (disposed)
+        {
+            // A run that ends after the spawner's disposal (a race with it) has no later scan to wait for.
+            TaskProcessReaper.KillRuns([runId]);
+            return;
         }
 
         _ = Task.Delay(Delay).ContinueWith(_ => SweepPending(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
