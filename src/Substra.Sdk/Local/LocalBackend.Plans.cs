@@ -36,7 +36,12 @@ internal sealed partial class LocalBackend
                 plan = _store.Plans.GetValueOrDefault(spec.ComputePlanKey!) ?? throw NotFound(spec.ComputePlanKey!);
             }
 
-            RegisterTasks(plan, [spec with { ComputePlanKey = plan.Key }], newPlan, lifecycle);
+            var task = new ComputePlanTaskSpec
+            {
+                TaskId = spec.Key, FunctionKey = spec.FunctionKey, Worker = spec.Worker, Tag = spec.Tag, Metadata = spec.Metadata,
+                Inputs = spec.Inputs, Outputs = spec.Outputs,
+            };
+            RegisterTasks(plan, [task], spec.Rank, newPlan, lifecycle);
         });
         return Task.FromResult(spec.Key);
     }
@@ -54,8 +59,7 @@ internal sealed partial class LocalBackend
             }
 
             var plan = NewPlan(spec.Key, spec.Name, spec.Tag, spec.Metadata, lifecycle.Now);
-            var tasks = (spec.Tasks ?? []).Select(task => TaskSpec.FromComputePlan(plan.Key, rank: null, task)).ToList();
-            RegisterTasks(plan, tasks, newPlan: true, lifecycle);
+            RegisterTasks(plan, spec.Tasks ?? [], rank: null, newPlan: true, lifecycle);
             result = plan.Snapshot(lifecycle.Now);
         });
         return Task.FromResult(result!);
@@ -68,8 +72,7 @@ internal sealed partial class LocalBackend
         _store.Transition(lifecycle =>
         {
             var plan = _store.Plans.GetValueOrDefault(spec.Key) ?? throw NotFound(spec.Key);
-            var tasks = (spec.Tasks ?? []).Select(task => TaskSpec.FromComputePlan(plan.Key, rank: null, task)).ToList();
-            RegisterTasks(plan, tasks, newPlan: false, lifecycle);
+            RegisterTasks(plan, spec.Tasks ?? [], rank: null, newPlan: false, lifecycle);
             result = plan.Snapshot(lifecycle.Now);
         });
         return Task.FromResult(result!);
@@ -105,10 +108,11 @@ internal sealed partial class LocalBackend
     /// <summary>
     /// Validates every task, ranks them (parents may be in the batch or already registered), then registers the plan
     /// (when new) and the tasks in rank order: journaled first, then in memory. Nothing is registered when anything is
-    /// invalid. Runs under the lock, in the transition's journal transaction.
+    /// invalid. Runs under the lock, in the transition's journal transaction. The specs are read as given (no copy per
+    /// task); <paramref name="rank"/> is the rank a single task was given (<c>add_task</c>), null to compute them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RegisterTasks(PlanEntry plan, IReadOnlyList<TaskSpec> specs, bool newPlan, TaskLifecycle lifecycle)
+    private void RegisterTasks(PlanEntry plan, IReadOnlyList<ComputePlanTaskSpec> specs, int? rank, bool newPlan, TaskLifecycle lifecycle)
     {
         var stopwatch = Stopwatch.StartNew();
         if (!newPlan && plan.Status is ComputePlanStatus.Failed or ComputePlanStatus.Canceled)
@@ -123,15 +127,15 @@ internal sealed partial class LocalBackend
         for (var i = 0; i < count; i++)
         {
             // Keys are UUIDs, as on the platform: a key never becomes a path, and nothing else is accepted.
-            if (!Guid.TryParseExact(specs[i].Key, "D", out _))
+            if (!Guid.TryParseExact(specs[i].TaskId, "D", out _))
             {
                 throw new InvalidRequestException(
-                    $"The task key '{specs[i].Key}' is not a UUID: task keys (task_id in a compute plan) must be UUIDs such as '{Guid.NewGuid()}'.", 400);
+                    $"The task key '{specs[i].TaskId}' is not a UUID: task keys (task_id in a compute plan) must be UUIDs such as '{Guid.NewGuid()}'.", 400);
             }
 
-            if (!batchIndex.TryAdd(specs[i].Key, i))
+            if (!batchIndex.TryAdd(specs[i].TaskId, i))
             {
-                throw new InvalidRequestException($"Two tasks cannot have the same id. Duplicate task_id: '{specs[i].Key}'.", 400);
+                throw new InvalidRequestException($"Two tasks cannot have the same id. Duplicate task_id: '{specs[i].TaskId}'.", 400);
             }
         }
 
@@ -139,7 +143,8 @@ internal sealed partial class LocalBackend
             batchIndex.TryGetValue(parentKey, out var index) ? functions[index] ?? FunctionOrNull(specs[index].FunctionKey) : null,
             hybrid: IsHybrid);
         MetadataRules.Check(plan.Registered.Metadata);
-        var parents = new IReadOnlyList<string>[count];
+        var parents = new string[count][];
+        var inputs = new InputRef[count][];
         var keys = new string[count];
         HashSet<string>? otherPlans = null;
         Dictionary<string, int>? knownRanks = null;
@@ -147,22 +152,24 @@ internal sealed partial class LocalBackend
         {
             var spec = specs[i];
             functions[i] = validator.FunctionOf(spec.FunctionKey);
-            validator.Validate(spec, functions[i]);
-            if (_store.Tasks.ContainsKey(spec.Key))
+            inputs[i] = InputsOf(spec);
+            validator.Validate(spec, inputs[i], functions[i]);
+            if (_store.Tasks.ContainsKey(spec.TaskId))
             {
-                throw new KeyAlreadyExistsException($"The asset key {spec.Key} of type task has already been used.");
+                throw new KeyAlreadyExistsException($"The asset key {spec.TaskId} of type task has already been used.");
             }
 
-            parents[i] = ParentKeys(spec);
-            keys[i] = spec.Key;
-            foreach (var parentKey in parents[i])
+            var parentKeys = parents[i] = ParentKeys(inputs[i]);
+            keys[i] = spec.TaskId;
+            for (var j = 0; j < parentKeys.Length; j++)
             {
+                var parentKey = parentKeys[j];
                 // Registered parents are valid: in this plan their rank counts, in another plan they only gate execution.
                 if (!batchIndex.ContainsKey(parentKey) && _store.Tasks.TryGetValue(parentKey, out var existing))
                 {
                     if (existing.Plan == plan)
                     {
-                        (knownRanks ??= new(StringComparer.Ordinal))[parentKey] = existing.Registered.Rank ?? 0;
+                        (knownRanks ??= new(StringComparer.Ordinal))[parentKey] = existing.Rank;
                     }
                     else
                     {
@@ -187,30 +194,32 @@ internal sealed partial class LocalBackend
             batchIndex.TryGetValue(parentKey, out var parentIndex) ? created[parentIndex] : _store.Tasks[parentKey];
         var convertedOutputs = new Dictionary<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>>(
             ReferenceEqualityComparer.Instance);
+        var recentOutputs = new RecentByIdentity<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>>();
         var submittedFrom = Activity.Current is { } current ? new System.Runtime.CompilerServices.StrongBox<ActivityContext>(current.Context) : null;
         var metadata = new MetadataCopies();
+        var now = lifecycle.Now;
+        var backendType = _settings.BackendType;
         for (var position = 0; position < order.Length; position++)
         {
             var i = order[position];
             var spec = specs[i];
-            var task = new ComputeTask
+            created[i] = inOrder[position] = new TaskEntry
             {
-                Key = spec.Key,
+                Key = spec.TaskId,
                 Function = functions[i],
                 Owner = _organization.Id,
-                ComputePlanKey = plan.Key,
+                Plan = plan,
                 Metadata = spec.Metadata is null ? EmptyMetadata : metadata.CopyOf(spec.Metadata),
                 Status = ComputeTaskStatus.WaitingForParentTasks,
                 Worker = spec.Worker,
-                Rank = spec.Rank ?? ranked.Ranks[i],
+                Rank = rank ?? ranked.Ranks[i],
                 Tag = spec.Tag ?? "",
-                CreationDate = lifecycle.Now,
-                Inputs = spec.Inputs ?? [],
-                Outputs = spec.Outputs is { } given
-                    ? convertedOutputs.TryGetValue(given, out var converted) ? converted : convertedOutputs[given] = Outputs(spec)
-                    : NoOutputs,
+                CreationDate = now,
+                Inputs = inputs[i],
+                Outputs = spec.Outputs is { } given ? ConvertedOutputs(given, convertedOutputs, recentOutputs) : NoOutputs,
+                BackendType = backendType,
+                SubmittedFromContext = submittedFrom,
             };
-            created[i] = inOrder[position] = new TaskEntry(task, plan, _settings.BackendType, submittedFrom);
         }
 
         var built = stopwatch.Elapsed;
@@ -245,17 +254,40 @@ internal sealed partial class LocalBackend
 
     private Function? FunctionOrNull(string key) => _store.Functions.GetValueOrDefault(key) ?? _store.RemoteFunctions.GetValueOrDefault(key);
 
+    /// <summary>
+    /// The task's own copy of its inputs: the caller's list may change after registration, and the checks, the journal and
+    /// the scheduler then read a plain array (an interface per call site sees every list type callers use).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static IReadOnlyList<string> ParentKeys(TaskSpec spec)
+    private static InputRef[] InputsOf(ComputePlanTaskSpec spec)
     {
-        // Index loops and one exact array: this runs for every task of a plan.
-        if (spec.Inputs is not { Count: > 0 } inputs)
+        if (spec.Inputs is not { Count: > 0 } given)
         {
             return [];
         }
 
+        var copy = new InputRef[given.Count];
+        if (given is ICollection<InputRef> collection)
+        {
+            collection.CopyTo(copy, 0);
+        }
+        else
+        {
+            for (var i = 0; i < copy.Length; i++)
+            {
+                copy[i] = given[i];
+            }
+        }
+
+        return copy;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string[] ParentKeys(InputRef[] inputs)
+    {
+        // Index loops and one exact array: this runs for every task of a plan.
         var count = 0;
-        for (var i = 0; i < inputs.Count; i++)
+        for (var i = 0; i < inputs.Length; i++)
         {
             if (inputs[i].ParentTaskKey is { Length: > 0 })
             {
@@ -270,7 +302,7 @@ internal sealed partial class LocalBackend
 
         var keys = new string[count];
         var distinct = 0;
-        for (var i = 0; i < inputs.Count; i++)
+        for (var i = 0; i < inputs.Length; i++)
         {
             if (inputs[i].ParentTaskKey is { Length: > 0 } parent && Array.IndexOf(keys, parent, 0, distinct) < 0)
             {
@@ -281,10 +313,30 @@ internal sealed partial class LocalBackend
         return distinct == count ? keys : keys[..distinct];
     }
 
+    /// <summary>The registered form of a task's outputs, converted once per dictionary the caller gave (tasks usually share one).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private IReadOnlyDictionary<string, ComputeTaskOutput> Outputs(TaskSpec spec)
+    private static IReadOnlyDictionary<string, ComputeTaskOutput> ConvertedOutputs(
+        IReadOnlyDictionary<string, ComputeTaskOutputSpec> given,
+        Dictionary<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>> converted,
+        RecentByIdentity<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>> recent)
     {
-        if (spec.Outputs is not { Count: > 0 } outputs)
+        if (!recent.TryGet(given, out var outputs))
+        {
+            if (!converted.TryGetValue(given, out outputs))
+            {
+                converted[given] = outputs = Outputs(given);
+            }
+
+            recent.Set(given, outputs);
+        }
+
+        return outputs;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static IReadOnlyDictionary<string, ComputeTaskOutput> Outputs(IReadOnlyDictionary<string, ComputeTaskOutputSpec> outputs)
+    {
+        if (outputs.Count == 0)
         {
             return new Dictionary<string, ComputeTaskOutput>();
         }

@@ -272,9 +272,9 @@ internal sealed partial class LocalBackend
         "key" => [function.Key],
         "owner" => [function.Owner],
         "permissions" => function.Permissions.Process.AuthorizedIds,
-        "compute_plan_key" => TasksUsing(task => task.Registered.Function.Key == function.Key).Select(task => task.Plan.Key),
-        "dataset_key" => TasksUsing(task => task.Registered.Function.Key == function.Key).SelectMany(task => AssetKeys(task)),
-        "data_sample_key" => TasksUsing(task => task.Registered.Function.Key == function.Key).SelectMany(task => AssetKeys(task)),
+        "compute_plan_key" => TasksUsing(task => task.Function.Key == function.Key).Select(task => task.Plan.Key),
+        "dataset_key" => TasksUsing(task => task.Function.Key == function.Key).SelectMany(task => AssetKeys(task)),
+        "data_sample_key" => TasksUsing(task => task.Function.Key == function.Key).SelectMany(task => AssetKeys(task)),
         _ => [],
     };
 
@@ -285,7 +285,7 @@ internal sealed partial class LocalBackend
         "permissions" => dataset.Permissions.Process.AuthorizedIds,
         "data_sample_key" => dataset.DataSampleKeys,
         "compute_plan_key" => TasksUsing(task => AssetKeys(task).Contains(dataset.Key)).Select(task => task.Plan.Key),
-        "function_key" => TasksUsing(task => AssetKeys(task).Contains(dataset.Key)).Select(task => task.Registered.Function.Key),
+        "function_key" => TasksUsing(task => AssetKeys(task).Contains(dataset.Key)).Select(task => task.Function.Key),
         _ => [],
     };
 
@@ -295,7 +295,7 @@ internal sealed partial class LocalBackend
         "owner" => [sample.Owner],
         "dataset_key" => sample.DataManagerKeys ?? [],
         "compute_plan_key" => TasksUsing(task => AssetKeys(task).Contains(sample.Key)).Select(task => task.Plan.Key),
-        "function_key" => TasksUsing(task => AssetKeys(task).Contains(sample.Key)).Select(task => task.Registered.Function.Key),
+        "function_key" => TasksUsing(task => AssetKeys(task).Contains(sample.Key)).Select(task => task.Function.Key),
         _ => [],
     };
 
@@ -316,8 +316,8 @@ internal sealed partial class LocalBackend
         "key" => [plan.Key],
         "owner" => [plan.Registered.Owner],
         "status" => [plan.Status.ToWireName()],
-        "worker" => plan.Tasks.Select(task => task.Registered.Worker),
-        "function_key" => plan.Tasks.Select(task => task.Registered.Function.Key),
+        "worker" => plan.Tasks.Select(task => task.Worker),
+        "function_key" => plan.Tasks.Select(task => task.Function.Key),
         "dataset_key" => plan.Tasks.SelectMany(task => AssetKeys(task)),
         "data_sample_key" => plan.Tasks.SelectMany(task => AssetKeys(task)),
         _ => [],
@@ -349,5 +349,5 @@ internal sealed partial class LocalBackend
     private IEnumerable<TaskEntry> TasksUsing(Func<TaskEntry, bool> predicate) => _store.Tasks.Values.Where(predicate);
 
     private static IEnumerable<string> AssetKeys(TaskEntry task) =>
-        task.Registered.Inputs.Where(input => input.AssetKey is not null).Select(input => input.AssetKey!);
+        task.Inputs.Where(input => input.AssetKey is not null).Select(input => input.AssetKey!);
 }

@@ -163,6 +163,26 @@ public sealed class DagTests : IAsyncLifetime
         Assert.Equal(1, updated.WaitingParentTasksCount);
     }
 
+    [Fact]
+    public async Task A_registered_task_keeps_its_inputs_when_the_caller_changes_its_list_afterwards()
+    {
+        string first = Guid.NewGuid().ToString(), second = Guid.NewGuid().ToString();
+        var inputs = new List<InputRef> { InputRef.FromParentTask("models", first, "model") };
+        var spec = new ComputePlanSpec
+        {
+            Name = "caller keeps its list",
+            Tasks = [Node(first), new ComputePlanTaskSpec { TaskId = second, FunctionKey = _node, Worker = _org, Inputs = inputs, Outputs = Outputs() }],
+        };
+        await _network[0].AddComputePlanAsync(spec, BatchingOptions.Default, None);
+
+        inputs[0] = InputRef.FromParentTask("models", _gate, "model");
+        inputs.Add(InputRef.FromParentTask("models", first, "model"));
+
+        var registered = await _network[0].GetTaskAsync(second, None);
+        Assert.Equal(first, Assert.Single(registered.Inputs).ParentTaskKey);
+        Assert.Equal(1, registered.Rank);
+    }
+
     /// <summary>A task of the node function; without parents it hangs below the gate.</summary>
     private ComputePlanTaskSpec Node(string key, params string[] parents) => NodeFrom(key, parents.Length == 0 ? [_gate] : parents);
 

@@ -38,13 +38,14 @@ public sealed class TaskBatchFormatTests
                 inputs.Add(InputRef.FromParentTask("models", tasks[i - TaskBatchFormat.MaxTasksPerBatch].Key, "model"));
             }
 
-            tasks.Add(new TaskEntry(new ComputeTask
+            tasks.Add(new TaskEntry
             {
-                Key = Guid.NewGuid().ToString(), Function = TrainFunction, Owner = "MyOrg1MSP", ComputePlanKey = "p",
+                Key = Guid.NewGuid().ToString(), Function = TrainFunction, Owner = "MyOrg1MSP", Plan = plan,
                 Metadata = new Dictionary<string, string> { ["round"] = (i / 10).ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 Status = ComputeTaskStatus.WaitingForParentTasks, Worker = "MyOrg" + (1 + (i % 2)) + "MSP", Rank = i, Tag = i % 5 == 0 ? "five" : "",
-                CreationDate = created, Inputs = inputs, Outputs = outputs,
-            }, plan, i % 2 == 0 ? BackendType.LocalSubprocess : BackendType.LocalDocker));
+                CreationDate = created, Inputs = [.. inputs], Outputs = outputs,
+                BackendType = i % 2 == 0 ? BackendType.LocalSubprocess : BackendType.LocalDocker,
+            });
         }
 
         var read = new List<StoredTask>();
@@ -60,7 +61,7 @@ public sealed class TaskBatchFormatTests
         Assert.Equal(count, read.Count);
         for (var i = 0; i < count; i++)
         {
-            var (expected, actual) = (tasks[i].Registered, read[i]);
+            var (expected, actual) = (tasks[i], read[i]);
             Assert.Equal(expected.Key, actual.Key);
             Assert.Equal(expected.Function.Key, actual.FunctionKey);
             Assert.Equal(expected.Worker, actual.Worker);

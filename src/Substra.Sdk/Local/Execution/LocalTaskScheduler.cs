@@ -56,7 +56,7 @@ internal sealed class LocalTaskScheduler : ITaskDispatcher, IAsyncDisposable
             "Task {TaskKey} of compute plan {ComputePlanKey}: {Status}", change.TaskKey, change.ComputePlanKey, change.Status);
         try
         {
-            StateChanged?.Invoke(task.Registered.Owner, change);
+            StateChanged?.Invoke(task.Owner, change);
         }
         catch (Exception e)
         {
@@ -126,7 +126,7 @@ internal sealed class LocalTaskScheduler : ITaskDispatcher, IAsyncDisposable
         span?.Dispose();
 
         var succeeded = error is null && !cancellationToken.IsCancellationRequested;
-        if (succeeded && task.Registered.Function.Outputs.Any(output => output.Kind == AssetKind.Performance))
+        if (succeeded && task.Function.Outputs.Any(output => output.Kind == AssetKind.Performance))
         {
             // Serialised per plan, and written before DONE: concurrent tasks never leave a stale file behind.
             lock (task.Plan.LivePerformancesLock)
@@ -152,7 +152,7 @@ internal sealed class LocalTaskScheduler : ITaskDispatcher, IAsyncDisposable
         List<ActivityContext> parentRuns = [];
         lock (_store.Gate)
         {
-            foreach (var input in task.Registered.Inputs)
+            foreach (var input in task.Inputs)
             {
                 if (input.ParentTaskKey is { Length: > 0 } parentKey && _store.Tasks.TryGetValue(parentKey, out var parent)
                     && !parentRuns.Contains(parent.RunContext))
@@ -162,7 +162,7 @@ internal sealed class LocalTaskScheduler : ITaskDispatcher, IAsyncDisposable
             }
         }
 
-        var span = TaskSpans.Start(task.Registered, task.BackendType, task.SubmittedFrom, parentRuns);
+        var span = SubstraTelemetry.Source.HasListeners() ? TaskSpans.Start(task.Snapshot(), task.BackendType, task.SubmittedFrom, parentRuns) : null;
         if (span is not null)
         {
             lock (_store.Gate)

@@ -23,7 +23,6 @@ internal sealed class TaskRunner(
 
     public async Task RunAsync(TaskEntry task, CancellationToken cancellationToken)
     {
-        var registered = task.Registered;
         var runId = LocalWorkspace.NewRunId();
         var taskDirectory = workspace.RunDirectory(runId);
         foreach (var volume in new[] { "inputs", "outputs", "cli-args" })
@@ -42,9 +41,9 @@ internal sealed class TaskRunner(
         try
         {
             var (arguments, dataSamples, outputFiles) = Prepare(task, taskDirectory);
-            logger.LogDebug("Task {TaskKey}: running function {FunctionKey}.", registered.Key, registered.Function.Key);
+            logger.LogDebug("Task {TaskKey}: running function {FunctionKey}.", task.Key, task.Function.Key);
             await spawners(task.BackendType).SpawnAsync(
-                new SpawnRequest(registered.Key, registered.Function.Archive.StorageAddress, registered.Function.Archive.Checksum,
+                new SpawnRequest(task.Key, task.Function.Archive.StorageAddress, task.Function.Archive.Checksum,
                     taskDirectory, arguments, dataSamples, log, timeout),
                 cancellationToken).ConfigureAwait(false);
             SaveOutputs(task, taskDirectory, outputFiles);
@@ -74,8 +73,7 @@ internal sealed class TaskRunner(
     private (List<string> Arguments, Dictionary<string, string> DataSamples, List<(string Identifier, string FileName)> Outputs)
         Prepare(TaskEntry task, string taskDirectory)
     {
-        var registered = task.Registered;
-        var function = registered.Function;
+        var function = task.Function;
         var multiple = function.Inputs.ToDictionary(input => input.Identifier, input => input.Multiple, StringComparer.Ordinal);
         var resources = new List<TaskResource>();
         var sampleKeys = new List<string>();
@@ -88,7 +86,7 @@ internal sealed class TaskRunner(
         lock (store.Gate)
         {
             using var scope = store.Journal.Write();
-            foreach (var input in registered.Inputs)
+            foreach (var input in task.Inputs)
             {
                 var isMultiple = multiple.GetValueOrDefault(input.Identifier);
                 if (input.ParentTaskKey is { Length: > 0 } parentKey)
@@ -98,11 +96,11 @@ internal sealed class TaskRunner(
                     if (matches.Count != 1)
                     {
                         throw new InvalidOperationException(
-                            $"Task {registered.Key}: parent task {parentKey} has {matches.Count} outputs '{input.ParentTaskOutputIdentifier}', expected exactly one.");
+                            $"Task {task.Key}: parent task {parentKey} has {matches.Count} outputs '{input.ParentTaskOutputIdentifier}', expected exactly one.");
                     }
 
                     var model = matches[0].Model ?? throw new InvalidOperationException(
-                        $"Task {registered.Key}: The task_input value must be an artifact, not a performance (input '{input.Identifier}').");
+                        $"Task {task.Key}: The task_input value must be an artifact, not a performance (input '{input.Identifier}').");
                     inputAssets.Add(new InputAsset { Kind = AssetKind.Model, Identifier = input.Identifier, Model = model });
                     resources.Add(LinkModel(inputFiles, model, inputs, input.Identifier, isMultiple));
                 }
@@ -135,12 +133,12 @@ internal sealed class TaskRunner(
                     }
                     else
                     {
-                        throw new InvalidOperationException($"Task {registered.Key}: the asset {assetKey} of input '{input.Identifier}' does not exist any more.");
+                        throw new InvalidOperationException($"Task {task.Key}: the asset {assetKey} of input '{input.Identifier}' does not exist any more.");
                     }
                 }
             }
 
-            store.SaveInputs(registered.Key, inputAssets);
+            store.SaveInputs(task.Key, inputAssets);
             scope.Commit();
         }
 
@@ -165,11 +163,11 @@ internal sealed class TaskRunner(
             }
         }
 
-        var outputs = registered.Outputs.Keys.Select(identifier => (identifier, Guid.NewGuid().ToString())).ToList();
+        var outputs = task.Outputs.Keys.Select(identifier => (identifier, Guid.NewGuid().ToString())).ToList();
         var outputResources = outputs.Select(output => new TaskResource(output.identifier, SpawnRequest.OutputsVolume + "/" + output.Item2, false));
         arguments.AddRange(
         [
-            "--task-properties", PythonJson.TaskProperties(registered.Rank ?? 0),
+            "--task-properties", PythonJson.TaskProperties(task.Rank),
             "--inputs", PythonJson.Resources(resources),
             "--outputs", PythonJson.Resources(outputResources),
             "--log-level", "warning",
@@ -187,15 +185,14 @@ internal sealed class TaskRunner(
 
     private void SaveOutputs(TaskEntry task, string taskDirectory, List<(string Identifier, string FileName)> outputFiles)
     {
-        var registered = task.Registered;
         var files = outputFiles.ToDictionary(output => output.Identifier, output => output.FileName, StringComparer.Ordinal);
         var outputAssets = new List<OutputAsset>();
         var models = new List<OutModel>();
-        foreach (var output in registered.Function.Outputs)
+        foreach (var output in task.Function.Outputs)
         {
             if (output.Multiple)
             {
-                throw new NotSupportedException($"Multiple output value is not supported yet (output '{output.Identifier}' of function {registered.Function.Key}).");
+                throw new NotSupportedException($"Multiple output value is not supported yet (output '{output.Identifier}' of function {task.Function.Key}).");
             }
 
             if (!files.TryGetValue(output.Identifier, out var fileName))
@@ -206,23 +203,23 @@ internal sealed class TaskRunner(
             var produced = Path.Combine(taskDirectory, "outputs", fileName);
             if (!File.Exists(produced))
             {
-                throw new ExecutionException($"Task {registered.Key}: the function exited without writing its output '{output.Identifier}'.");
+                throw new ExecutionException($"Task {task.Key}: the function exited without writing its output '{output.Identifier}'.");
             }
 
             switch (output.Kind)
             {
                 case AssetKind.Performance:
-                    outputAssets.Add(new OutputAsset { Kind = output.Kind, Identifier = output.Identifier, Performance = ReadPerformance(produced, output.Identifier, registered.Key) });
+                    outputAssets.Add(new OutputAsset { Kind = output.Kind, Identifier = output.Identifier, Performance = ReadPerformance(produced, output.Identifier, task.Key) });
                     break;
                 case AssetKind.Model:
                     var (checksum, stored) = content.AddByMove(produced, ContentStore.Roles.Model);
                     var model = new OutModel
                     {
                         Key = Guid.NewGuid().ToString(),
-                        ComputeTaskKey = registered.Key,
+                        ComputeTaskKey = task.Key,
                         Address = new InModel { Checksum = checksum, StorageAddress = stored },
-                        Permissions = registered.Outputs[output.Identifier].Permissions,
-                        Owner = registered.Owner,
+                        Permissions = task.Outputs[output.Identifier].Permissions,
+                        Owner = task.Owner,
                         CreationDate = store.Now,
                     };
                     models.Add(model);
@@ -240,7 +237,7 @@ internal sealed class TaskRunner(
                 store.SaveModel(model);
             }
 
-            store.SaveOutputs(registered.Key, outputAssets);
+            store.SaveOutputs(task.Key, outputAssets);
         });
     }
 

@@ -19,11 +19,11 @@ internal sealed class TransientOutputs(LocalStore store, ModelFiles files, ILogg
         List<string>? released = null;
         lock (store.Gate)
         {
-            foreach (var input in finished.Registered.Inputs)
+            foreach (var input in finished.Inputs)
             {
                 if (input is not { ParentTaskKey: { Length: > 0 } parentKey, ParentTaskOutputIdentifier: { } outputId }
                     || !store.Tasks.TryGetValue(parentKey, out var parent)
-                    || !parent.Registered.Outputs.TryGetValue(outputId, out var output) || !output.IsTransient)
+                    || !parent.Outputs.TryGetValue(outputId, out var output) || !output.IsTransient)
                 {
                     continue;
                 }
@@ -31,7 +31,7 @@ internal sealed class TransientOutputs(LocalStore store, ModelFiles files, ILogg
                 if (!_consumers.TryGetValue((parentKey, outputId), out var consumers))
                 {
                     // Built once per transient output: every registered task that reads it.
-                    consumers = store.Tasks.Values.Where(task => task.Registered.Inputs.Any(other =>
+                    consumers = store.Tasks.Values.Where(task => task.Inputs.Any(other =>
                         other.ParentTaskKey == parentKey && other.ParentTaskOutputIdentifier == outputId)).ToList();
                     _consumers[(parentKey, outputId)] = consumers;
                 }

@@ -24,7 +24,7 @@ internal static class PerformanceTable
         }
 
         var rows = new List<PerformanceRow>();
-        foreach (var task in plan.Tasks.Where(task => task.Status == ComputeTaskStatus.Done || task == finishing).OrderBy(task => task.Registered.Rank ?? 0))
+        foreach (var task in plan.Tasks.Where(task => task.Status == ComputeTaskStatus.Done || task == finishing).OrderBy(task => task.Rank))
         {
             var outputs = store.OutputAssets.GetValueOrDefault(task.Key);
             if (outputs is null)
@@ -32,13 +32,13 @@ internal static class PerformanceTable
                 continue;
             }
 
-            foreach (var declared in task.Registered.Function.Outputs.Where(output => output.Kind == AssetKind.Performance))
+            foreach (var declared in task.Function.Outputs.Where(output => output.Kind == AssetKind.Performance))
             {
                 foreach (var output in outputs.Where(output => output.Identifier == declared.Identifier && output.Performance is not null))
                 {
                     rows.Add(new PerformanceRow(
                         snapshot.Key, snapshot.Tag, snapshot.Status, snapshot.StartDate, snapshot.EndDate, snapshot.Metadata,
-                        task.Registered.Worker, task.Key, task.Registered.Rank, RoundIndex(task.Registered.Metadata),
+                        task.Worker, task.Key, task.Rank, RoundIndex(task.Metadata),
                         output.Identifier, output.Performance!.Value));
                 }
             }

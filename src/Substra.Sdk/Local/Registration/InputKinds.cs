@@ -1,23 +1,12 @@
-using System.Runtime.CompilerServices;
-using Substra.Sdk.Local.Store;
 using Substra.Tools.Schema;
 
 namespace Substra.Sdk.Local.Registration;
 
 /// <summary>
-/// What kind of asset a task input key names, and how registration describes a kind in its errors. Remote datasets and
-/// samples (hybrid mode) have their kind too; a key found nowhere has none (the NotFound check reports it).
+/// How registration describes an asset kind in its errors (the kind of a key is found by <see cref="RecentAssetLookups"/>).
 /// </summary>
 internal static class InputKinds
 {
-    /// <summary>The kind of the asset <paramref name="key"/>, or null when no registered or fetched asset has it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static AssetKind? Of(LocalStore store, string key) =>
-        store.Datasets.ContainsKey(key) || store.RemoteDatasets.ContainsKey(key) ? AssetKind.DataManager
-        : store.DataSamples.ContainsKey(key) || store.RemoteDataSamples.ContainsKey(key) ? AssetKind.DataSample
-        : store.Models.ContainsKey(key) ? AssetKind.Model
-        : null;
-
     /// <summary>"a dataset (ASSET_DATA_MANAGER)": what users call the asset, then the platform's name of its kind.</summary>
     public static string Describe(AssetKind kind) => kind switch
     {

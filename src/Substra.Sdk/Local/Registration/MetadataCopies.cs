@@ -34,9 +34,23 @@ internal sealed class MetadataCopies
             return false;
         }
 
+        // The struct enumerator when the caller gave a Dictionary: no allocation per task.
+        if (metadata is Dictionary<string, string> dictionary)
+        {
+            foreach (var (name, value) in dictionary)
+            {
+                if (!Same(copy, name, value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         foreach (var (name, value) in metadata)
         {
-            if (!copy.TryGetValue(name, out var copied) || !string.Equals(value, copied, StringComparison.Ordinal))
+            if (!Same(copy, name, value))
             {
                 return false;
             }
@@ -44,4 +58,7 @@ internal sealed class MetadataCopies
 
         return true;
     }
+
+    private static bool Same(Dictionary<string, string> copy, string name, string value) =>
+        copy.TryGetValue(name, out var copied) && string.Equals(value, copied, StringComparison.Ordinal);
 }

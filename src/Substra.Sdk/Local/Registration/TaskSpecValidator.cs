@@ -24,22 +24,23 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
     private const string Opener = "opener";
     private const string DataSamples = "datasamples";
 
-    // The organisations a task may run on, read once per registration.
+    private readonly RecentAssetLookups _lookups = new(store);
+
+    // The organisations a task may run on, read once per registration, and the last worker found among them.
     private HashSet<string>? _workers;
+    private string? _lastWorker;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Function FunctionOf(string functionKey) =>
-        store.Functions.TryGetValue(functionKey, out var function) ? function
-        : store.RemoteFunctions.TryGetValue(functionKey, out var remote) ? remote
-        : hybrid ? throw new NotSupportedException($"The function {functionKey} {HybridNotSupported}")
-        : throw new NotFoundException($"Wrong pk {functionKey}", 404);
+        _lookups.Function(functionKey)
+        ?? (hybrid ? throw new NotSupportedException($"The function {functionKey} {HybridNotSupported}")
+            : throw new NotFoundException($"Wrong pk {functionKey}", 404));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Validate(TaskSpec spec, Function function)
+    public void Validate(ComputePlanTaskSpec spec, InputRef[] inputs, Function function)
     {
         MetadataRules.Check(spec.Metadata);
         CheckWorker(spec);
-        var inputs = spec.Inputs ?? [];
         var outputs = spec.Outputs ?? EmptyOutputs;
 
         // Allocation-free when everything is valid (index loops: a foreach over an interface boxes its enumerator): plans
@@ -49,7 +50,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
         {
             var input = function.Inputs[i];
             var count = 0;
-            for (var j = 0; j < inputs.Count; j++)
+            for (var j = 0; j < inputs.Length; j++)
             {
                 if (inputs[j].Identifier == input.Identifier)
                 {
@@ -68,7 +69,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
             }
         }
 
-        for (var i = 0; i < inputs.Count; i++)
+        for (var i = 0; i < inputs.Length; i++)
         {
             if (!Declares(function.Inputs, inputs[i].Identifier))
             {
@@ -77,11 +78,11 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
             }
         }
 
-        for (var i = 0; i < inputs.Count; i++)
+        for (var i = 0; i < inputs.Length; i++)
         {
             var declared = DeclaredKind(function.Inputs, inputs[i].Identifier);
-            CheckParentOutput(spec.Key, inputs[i], declared, ref errors);
-            CheckAssetKind(spec.Key, inputs[i], declared, ref errors);
+            CheckParentOutput(spec.TaskId, inputs[i], declared, ref errors);
+            CheckAssetKind(spec.TaskId, inputs[i], declared, ref errors);
         }
 
         var outputsMatch = outputs.Count == function.Outputs.Count;
@@ -152,14 +153,23 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
     /// a task on an unknown worker would run here as an organisation that does not exist.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CheckWorker(TaskSpec spec)
+    private void CheckWorker(ComputePlanTaskSpec spec)
     {
+        if (ReferenceEquals(spec.Worker, _lastWorker))
+        {
+            return;
+        }
+
         _workers ??= KnownWorkers();
-        if (!_workers.Contains(spec.Worker))
+        if (_workers.Contains(spec.Worker))
+        {
+            _lastWorker = spec.Worker;
+        }
+        else
         {
             var known = string.Join(", ", _workers.Order(StringComparer.Ordinal));
             throw new InvalidRequestException(
-                $"The worker '{spec.Worker}' of task {spec.Key} is not an organisation of this local network. Known organisations" +
+                $"The worker '{spec.Worker}' of task {spec.TaskId} is not an organisation of this local network. Known organisations" +
                 (hybrid ? " (the local clients' and the owners of the platform assets in use)" : "") + $": {known}. " +
                 "Set the worker to the organization_id of the client of the organisation that must run the task.", 400);
         }
@@ -182,7 +192,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckAssetKind(string taskKey, InputRef input, AssetKind? declared, ref StringBuilder? errors)
     {
-        if (input.AssetKey is not { Length: > 0 } key || declared is not { } expected || InputKinds.Of(store, key) is not { } actual || actual == expected)
+        if (input.AssetKey is not { Length: > 0 } key || declared is not { } expected || _lookups.Asset(key).Kind is not { } actual || actual == expected)
         {
             return;
         }
@@ -200,7 +210,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
         }
 
         var parentFunction = batchParentFunction(parentKey)
-            ?? (store.Tasks.TryGetValue(parentKey, out var parent) ? parent.Registered.Function : null);
+            ?? (store.Tasks.TryGetValue(parentKey, out var parent) ? parent.Function : null);
         if (parentFunction is null)
         {
             // An unknown parent is reported by the ranking, which knows the whole plan.
@@ -236,14 +246,12 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CheckAssetKeys(IReadOnlyList<InputRef> inputs)
+    private void CheckAssetKeys(InputRef[] inputs)
     {
-        for (var i = 0; i < inputs.Count; i++)
+        for (var i = 0; i < inputs.Length; i++)
         {
             var input = inputs[i];
-            if (input.AssetKey is { Length: > 0 } key &&
-                !store.DataSamples.ContainsKey(key) && !store.Datasets.ContainsKey(key) && !store.Models.ContainsKey(key) &&
-                !store.RemoteDataSamples.ContainsKey(key) && !store.RemoteDatasets.ContainsKey(key))
+            if (input.AssetKey is { Length: > 0 } key && _lookups.Asset(key).Kind is null)
             {
                 if (hybrid)
                 {
@@ -257,12 +265,12 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void CheckDataSamples(TaskSpec spec, IReadOnlyList<InputRef> inputs)
+    private void CheckDataSamples(ComputePlanTaskSpec spec, InputRef[] inputs)
     {
         InputRef? opener = null;
         var openerCount = 0;
         var sampleCount = 0;
-        for (var i = 0; i < inputs.Count; i++)
+        for (var i = 0; i < inputs.Length; i++)
         {
             var input = inputs[i];
             if (input.Identifier == Opener)
@@ -281,7 +289,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
             return;
         }
 
-        if (!store.Datasets.TryGetValue(datasetKey, out var dataset) && !store.RemoteDatasets.TryGetValue(datasetKey, out dataset))
+        if (_lookups.Asset(datasetKey).Dataset is not { } dataset)
         {
             if (hybrid)
             {
@@ -297,7 +305,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
         }
 
         var foreign = false;
-        for (var i = 0; i < inputs.Count; i++)
+        for (var i = 0; i < inputs.Length; i++)
         {
             var input = inputs[i];
             if (input.Identifier != DataSamples || input.AssetKey is not { } sampleKey)
@@ -305,7 +313,7 @@ internal sealed class TaskSpecValidator(LocalStore store, Func<string, Function?
                 continue;
             }
 
-            if (!store.DataSamples.TryGetValue(sampleKey, out var sample) && !store.RemoteDataSamples.TryGetValue(sampleKey, out sample))
+            if (_lookups.Asset(sampleKey).Sample is not { } sample)
             {
                 throw new InvalidRequestException("Could not get all the data_samples in the database with the given data_sample_keys", 400);
             }

@@ -91,12 +91,12 @@ internal static class StoreLoader
                 var function = store.Functions.GetValueOrDefault(stored.FunctionKey) ?? store.RemoteFunctions.GetValueOrDefault(stored.FunctionKey)
                     ?? throw new InvalidDataException(
                         $"The workspace database names function {stored.FunctionKey} for task {stored.Key}, but holds no such function: the database is damaged.");
-                var entry = new TaskEntry(new ComputeTask
+                var entry = new TaskEntry
                 {
                     Key = stored.Key,
                     Function = function,
                     Owner = stored.Owner,
-                    ComputePlanKey = plan.Key,
+                    Plan = plan,
                     Metadata = stored.Metadata,
                     Status = ComputeTaskStatus.WaitingForParentTasks,
                     Worker = stored.Worker,
@@ -105,7 +105,8 @@ internal static class StoreLoader
                     CreationDate = stored.CreationDate,
                     Inputs = stored.Inputs,
                     Outputs = stored.Outputs,
-                }, plan, stored.BackendType);
+                    BackendType = stored.BackendType,
+                };
                 store.Tasks.Add(entry.Key, entry);
                 plan.Tasks.Add(entry);
                 if (state.TaskStates.TryGetValue(entry.Key, out var saved))
@@ -139,7 +140,7 @@ internal static class StoreLoader
     private static void Wait(LocalStore store, TaskEntry task)
     {
         var blocked = false;
-        foreach (var input in task.Registered.Inputs)
+        foreach (var input in task.Inputs)
         {
             if (input.ParentTaskKey is not { Length: > 0 } parentKey || !store.Tasks.TryGetValue(parentKey, out var parent))
             {

@@ -13,6 +13,6 @@ internal sealed record StoredTask(
     int Rank,
     string Tag,
     DateTimeOffset CreationDate,
-    IReadOnlyList<InputRef> Inputs,
+    InputRef[] Inputs,
     IReadOnlyDictionary<string, ComputeTaskOutput> Outputs,
     BackendType BackendType);

@@ -35,6 +35,8 @@ internal static class TaskBatchFormat
         var metadataIndex = new Dictionary<IReadOnlyDictionary<string, string>, int>(ReferenceEqualityComparer.Instance);
         var metadata = new List<IReadOnlyDictionary<string, string>>();
         var strings = new SharedStrings();
+        var recentOutputs = new RecentByIdentity<IReadOnlyDictionary<string, ComputeTaskOutput>, int>();
+        var recentMetadata = new RecentByIdentity<IReadOnlyDictionary<string, string>, int>();
         var positions = new Dictionary<string, int>(count, StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
@@ -45,18 +47,27 @@ internal static class TaskBatchFormat
         writer.WriteStartArray("tasks");
         for (var i = 0; i < count; i++)
         {
-            var entry = tasks[start + i];
-            var task = entry.Registered;
-            if (!outputIndex.TryGetValue(task.Outputs, out var outputsAt))
+            var task = tasks[start + i];
+            if (!recentOutputs.TryGet(task.Outputs, out var outputsAt))
             {
-                outputIndex[task.Outputs] = outputsAt = outputs.Count;
-                outputs.Add(task.Outputs);
+                if (!outputIndex.TryGetValue(task.Outputs, out outputsAt))
+                {
+                    outputIndex[task.Outputs] = outputsAt = outputs.Count;
+                    outputs.Add(task.Outputs);
+                }
+
+                recentOutputs.Set(task.Outputs, outputsAt);
             }
 
-            if (!metadataIndex.TryGetValue(task.Metadata, out var metadataAt))
+            if (!recentMetadata.TryGet(task.Metadata, out var metadataAt))
             {
-                metadataIndex[task.Metadata] = metadataAt = metadata.Count;
-                metadata.Add(task.Metadata);
+                if (!metadataIndex.TryGetValue(task.Metadata, out metadataAt))
+                {
+                    metadataIndex[task.Metadata] = metadataAt = metadata.Count;
+                    metadata.Add(task.Metadata);
+                }
+
+                recentMetadata.Set(task.Metadata, metadataAt);
             }
 
             writer.WriteStartArray();
@@ -64,15 +75,15 @@ internal static class TaskBatchFormat
             writer.WriteNumberValue(strings.IndexOf(task.Function.Key));
             writer.WriteNumberValue(strings.IndexOf(task.Owner));
             writer.WriteNumberValue(strings.IndexOf(task.Worker));
-            writer.WriteNumberValue(task.Rank ?? 0);
+            writer.WriteNumberValue(task.Rank);
             writer.WriteNumberValue(strings.IndexOf(task.Tag));
             writer.WriteNumberValue(task.CreationDate.UtcTicks);
             writer.WriteNumberValue((int)task.CreationDate.Offset.TotalMinutes);
             writer.WriteNumberValue(outputsAt);
             writer.WriteNumberValue(metadataAt);
-            writer.WriteNumberValue((int)entry.BackendType);
+            writer.WriteNumberValue((int)task.BackendType);
             var inputs = task.Inputs;
-            for (var j = 0; j < inputs.Count; j++)
+            for (var j = 0; j < inputs.Length; j++)
             {
                 var input = inputs[j];
                 writer.WriteNumberValue(strings.IndexOf(input.Identifier));
@@ -140,6 +151,7 @@ internal static class TaskBatchFormat
     }
 
     /// <summary>Reads a batch with a forward-only reader (no document is built: a batch of 100,000 tasks is tens of MB).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<StoredTask> Read(ReadOnlySpan<byte> batch)
     {
         var reader = new Utf8JsonReader(batch);
@@ -213,6 +225,7 @@ internal static class TaskBatchFormat
 
     // One task as written: [key, function, owner, worker, rank, tag, ticks, offset, outputs, metadata, backend, inputs…]
     // with the inputs encoded as Write says.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RawTask ReadTask(ref Utf8JsonReader reader)
     {
         Expect(reader, JsonTokenType.StartArray);
@@ -271,12 +284,13 @@ internal static class TaskBatchFormat
         return new RawTask(key, function, owner, worker, rank, tag, ticks, offset, outputs, metadata, backend, inputs);
     }
 
-    private static List<InputRef> Inputs(List<RawInput> raw, List<string> strings, List<RawTask> tasks, Dictionary<long, InputRef> assets)
+    private static InputRef[] Inputs(List<RawInput> raw, List<string> strings, List<RawTask> tasks, Dictionary<long, InputRef> assets)
     {
-        var inputs = new List<InputRef>(raw.Count);
-        foreach (var input in raw)
+        var inputs = new InputRef[raw.Count];
+        for (var i = 0; i < inputs.Length; i++)
         {
-            inputs.Add(input.Kind switch
+            var input = raw[i];
+            inputs[i] = input.Kind switch
             {
                 RawInputKind.Decoded => input.Decoded!,
                 // The same asset input repeats from task to task (an opener, a data sample): one immutable instance.
@@ -290,7 +304,7 @@ internal static class TaskBatchFormat
                     ParentTaskOutputIdentifier = At(strings, input.Output),
                 },
                 _ => new InputRef { Identifier = At(strings, input.Identifier), ParentTaskKey = input.ParentKey, ParentTaskOutputIdentifier = At(strings, input.Output) },
-            });
+            };
         }
 
         return inputs;
@@ -360,7 +374,7 @@ internal static class TaskBatchFormat
     /// <summary>The strings that repeat from task to task, each written once; the same instance is found without hashing its text.</summary>
     private sealed class SharedStrings
     {
-        private readonly Dictionary<string, int> _byReference = new(ReferenceEqualityComparer.Instance);
+        private readonly RecentByIdentity<string, int> _recent = new();
         private readonly Dictionary<string, int> _byValue = new(StringComparer.Ordinal);
 
         public List<string> Values { get; } = [];
@@ -368,7 +382,7 @@ internal static class TaskBatchFormat
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int IndexOf(string value)
         {
-            if (_byReference.TryGetValue(value, out var at))
+            if (_recent.TryGet(value, out var at))
             {
                 return at;
             }
@@ -379,7 +393,7 @@ internal static class TaskBatchFormat
                 Values.Add(value);
             }
 
-            _byReference[value] = at;
+            _recent.Set(value, at);
             return at;
         }
     }

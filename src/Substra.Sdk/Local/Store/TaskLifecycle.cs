@@ -199,7 +199,7 @@ internal sealed class TaskLifecycle(LocalStore store, DateTimeOffset now)
         var dispatcher = store.Dispatcher;
         foreach (var (task, change, ran) in _changes)
         {
-            TaskMetrics.Record(change.Status, task.Registered.Function.Name, change.Worker, change.ErrorType, ran);
+            TaskMetrics.Record(change.Status, task.Function.Name, change.Worker, change.ErrorType, ran);
             dispatcher?.Report(task, change);
         }
 
@@ -259,7 +259,7 @@ internal sealed class TaskLifecycle(LocalStore store, DateTimeOffset now)
     private void Record(TaskEntry task) =>
         _changes.Add((
             task,
-            new TaskStateChange(task.Key, task.Plan.Key, task.Status, task.Registered.Rank, task.Registered.Worker, task.ErrorType, Now),
+            new TaskStateChange(task.Key, task.Plan.Key, task.Status, task.Rank, task.Worker, task.ErrorType, Now),
             task.IsFinished && task.StartDate is { } started ? Now - started : null));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
