@@ -6,12 +6,17 @@ namespace Substra.Sdk.Local.Tests.Platform;
 
 /// <summary>
 /// A local platform in a process of its own (tests/fixtures/Substra.Sdk.Fixture.PlatformHost): it prints "ready",
-/// then the state changes of its client's tasks. Disposing kills it if it still runs.
+/// then the state changes of its client's tasks; its platform logs to standard error, drained here (a full pipe would
+/// block the host) and shown when a wait times out. Disposing kills it if it still runs.
 /// </summary>
 public sealed class PlatformHostProcess : IAsyncDisposable
 {
+    // What a failure message shows of the host's log: the end of it, where it stopped.
+    private const int ErrorTail = 150;
+
     private readonly Process _process;
     private readonly List<string> _lines = [];
+    private readonly Queue<string> _errors = new();
     private readonly SemaphoreSlim _lineAdded = new(0);
 
     private PlatformHostProcess(Process process) => _process = process;
@@ -22,7 +27,10 @@ public sealed class PlatformHostProcess : IAsyncDisposable
     {
         var host = typeof(PlatformHostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(attribute => attribute.Key == "PlatformHostPath").Value!;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+        };
         foreach (var argument in new[] { host, workspace, clientName, SpawnerFixture.Python })
         {
             start.ArgumentList.Add(argument);
@@ -42,7 +50,22 @@ public sealed class PlatformHostProcess : IAsyncDisposable
                 result._lineAdded.Release();
             }
         };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                lock (result._errors)
+                {
+                    result._errors.Enqueue(line);
+                    if (result._errors.Count > ErrorTail)
+                    {
+                        result._errors.Dequeue();
+                    }
+                }
+            }
+        };
         process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         return result;
     }
 
@@ -61,8 +84,13 @@ public sealed class PlatformHostProcess : IAsyncDisposable
                 }
             }
 
-            Assert.True(deadline.Elapsed < limit && !_process.HasExited,
-                $"the platform host never printed '{prefix}' (exited: {_process.HasExited}); it printed:\n{string.Join('\n', Lines)}");
+            if (deadline.Elapsed >= limit || _process.HasExited)
+            {
+                Assert.Fail($"the platform host (pid {_process.Id}) never printed '{prefix}' within {deadline.Elapsed} "
+                    + $"(exited: {_process.HasExited}); it printed:\n{string.Join('\n', Lines)}\n"
+                    + $"the end of its log (standard error):\n{string.Join('\n', ErrorLines)}");
+            }
+
             await _lineAdded.WaitAsync(TimeSpan.FromMilliseconds(200));
         }
     }
@@ -74,6 +102,18 @@ public sealed class PlatformHostProcess : IAsyncDisposable
             lock (_lines)
             {
                 return [.. _lines];
+            }
+        }
+    }
+
+    /// <summary>The last lines of the host's standard error (its platform's log).</summary>
+    public IReadOnlyList<string> ErrorLines
+    {
+        get
+        {
+            lock (_errors)
+            {
+                return [.. _errors];
             }
         }
     }
