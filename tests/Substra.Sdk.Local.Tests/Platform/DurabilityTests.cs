@@ -191,8 +191,8 @@ public sealed class DurabilityTests : IDisposable
         await using (var host = PlatformHostProcess.Start(_world.Workspace, "org-1"))
         {
             await host.WaitForLineAsync("ready");
-            await host.WaitForLineAsync($"state {chain.First} Done");
-            await host.WaitForLineAsync($"state {chain.Second} Executing");
+            await host.WaitForStateAsync(chain.First, ComputeTaskStatus.Done);
+            await host.WaitForStateAsync(chain.Second, ComputeTaskStatus.Executing);
             functionPid = await ReadPidAsync(Path.Combine(_world.Workspace, "runs"));
             killedAt = DateTimeOffset.Now;
             await host.KillHardAsync();

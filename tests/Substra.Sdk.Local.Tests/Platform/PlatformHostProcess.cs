@@ -70,25 +70,40 @@ public sealed class PlatformHostProcess : IAsyncDisposable
     }
 
     /// <summary>Waits for a line starting with <paramref name="prefix"/> and returns it.</summary>
-    public async Task<string> WaitForLineAsync(string prefix, TimeSpan? timeout = null)
+    public Task<string> WaitForLineAsync(string prefix, TimeSpan? timeout = null) => WaitForLineUnlessAsync(prefix, [], timeout);
+
+    /// <summary>
+    /// Waits for the host to print that task <paramref name="taskKey"/> reached <paramref name="status"/>; fails at once
+    /// when it ended otherwise (FAILED or CANCELED), as it will never get there.
+    /// </summary>
+    public Task<string> WaitForStateAsync(string taskKey, ComputeTaskStatus status, TimeSpan? timeout = null) =>
+        WaitForLineUnlessAsync(
+            $"state {taskKey} {status}",
+            [.. new[] { ComputeTaskStatus.Failed, ComputeTaskStatus.Canceled }.Where(end => end != status).Select(end => $"state {taskKey} {end}")],
+            timeout);
+
+    private async Task<string> WaitForLineUnlessAsync(string prefix, IReadOnlyList<string> hopeless, TimeSpan? timeout)
     {
         var deadline = Stopwatch.StartNew();
         var limit = timeout ?? TimeSpan.FromSeconds(180);
         while (true)
         {
+            string? ended;
             lock (_lines)
             {
                 if (_lines.FirstOrDefault(line => line.StartsWith(prefix, StringComparison.Ordinal)) is { } found)
                 {
                     return found;
                 }
+
+                ended = _lines.FirstOrDefault(line => hopeless.Any(end => line.StartsWith(end, StringComparison.Ordinal)));
             }
 
-            if (deadline.Elapsed >= limit || _process.HasExited)
+            if (ended is not null || deadline.Elapsed >= limit || _process.HasExited)
             {
-                Assert.Fail($"the platform host (pid {_process.Id}) never printed '{prefix}' within {deadline.Elapsed} "
-                    + $"(exited: {_process.HasExited}); it printed:\n{string.Join('\n', Lines)}\n"
-                    + $"the end of its log (standard error):\n{string.Join('\n', ErrorLines)}");
+                Assert.Fail($"the platform host (pid {_process.Id}) never printed '{prefix}' "
+                    + (ended is not null ? $"(it printed '{ended}' after {deadline.Elapsed})" : $"within {deadline.Elapsed} (exited: {_process.HasExited})")
+                    + $"; it printed:\n{string.Join('\n', Lines)}\nthe end of its log (standard error):\n{string.Join('\n', ErrorLines)}");
             }
 
             await _lineAdded.WaitAsync(TimeSpan.FromMilliseconds(200));
