@@ -191,8 +191,8 @@ public sealed class DurabilityTests : IDisposable
         await using (var host = PlatformHostProcess.Start(_world.Workspace, "org-1"))
         {
             await host.WaitForLineAsync("ready");
-            await host.WaitForLineAsync($"state {chain.First} Done");
-            await host.WaitForLineAsync($"state {chain.Second} Executing");
+            await host.WaitForStateAsync(chain.First, ComputeTaskStatus.Done);
+            await host.WaitForStateAsync(chain.Second, ComputeTaskStatus.Executing);
             functionPid = await ReadPidAsync(Path.Combine(_world.Workspace, "runs"));
             killedAt = DateTimeOffset.Now;
             await host.KillHardAsync();
@@ -209,6 +209,54 @@ public sealed class DurabilityTests : IDisposable
         Assert.True(first.StartDate < killedAt, $"the DONE task ran again: started {first.StartDate:O}, host killed {killedAt:O}");
         Assert.True(second.StartDate > killedAt, $"the interrupted task did not run again: started {second.StartDate:O}, host killed {killedAt:O}");
         Assert.Single(await resumed.ListModelAsync(new Filters.ModelFilter { ComputeTaskKeys = [chain.Second] }));
+    }
+
+    [Fact]
+    public async Task A_task_started_just_before_its_platform_closes_is_resumed_on_reopen_not_failed()
+    {
+        string planKey;
+        await using (var platform = _world.Open())
+        {
+            await using var client = platform.CreateClient("org-1");
+            var train = await _world.AddFunctionAsync(client, "train", DataInputs, [Output("model", AssetKind.Model)]);
+            var (dataset, sample) = await _world.AddDatasetAsync(client, (1, 2));
+
+            // The state change is raised on the worker that took the task, before it prepares the run: holding it there
+            // until the platform is closing makes the worker go on once disposal has begun, every time.
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var closing = new ManualResetEventSlim();
+            client.TaskStateChanged += (_, change) =>
+            {
+                if (change.Status == ComputeTaskStatus.Executing && started.TrySetResult())
+                {
+                    closing.Wait(TimeSpan.FromSeconds(30));
+                }
+            };
+            var plan = await client.AddComputePlanAsync(new ComputePlanSpec
+            {
+                Name = "closed while starting",
+                Tasks =
+                [
+                    new()
+                    {
+                        TaskId = Guid.NewGuid().ToString(), FunctionKey = train, Worker = "MyOrg1MSP", Inputs = DataRefs(dataset, [sample]),
+                        Outputs = new Dictionary<string, ComputeTaskOutputSpec> { ["model"] = PublicOutput },
+                    },
+                ],
+            });
+            planKey = plan.Key;
+            await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            var disposal = platform.DisposeAsync().AsTask();
+            closing.Set();
+            await disposal.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        await using var reopened = _world.Open();
+        await using var again = reopened.CreateClient("org-1");
+        var task = Assert.Single(await again.ListTaskAsync(new Filters.TaskFilter { ComputePlanKeys = [planKey] }));
+        var log = task.Status == ComputeTaskStatus.Failed ? await again.GetLogsAsync(task.Key) : "";
+        Assert.True(task.Status != ComputeTaskStatus.Failed, $"the task its closing platform had started was journaled FAILED: {log}");
+        Assert.Equal(ComputePlanStatus.Done, (await again.WaitComputePlanAsync(planKey)).Status);
     }
 
     [Fact]

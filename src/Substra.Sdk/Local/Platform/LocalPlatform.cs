@@ -28,6 +28,7 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Lock _spawnersGate = new();
     private readonly Dictionary<BackendType, ITaskSpawner> _spawners = [];
+    private bool _spawnersClosed;
     private IDockerBackend? _dockerBackend;
     private int _disposed;
 
@@ -206,6 +207,7 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
         {
             spawners = [.. _spawners.Values];
             _spawners.Clear();
+            _spawnersClosed = true;
         }
 
         foreach (var spawner in spawners)
@@ -347,7 +349,9 @@ public sealed class LocalPlatform : ILocalBackendFactory, IAsyncDisposable
 
         lock (_spawnersGate)
         {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            // Not refused as soon as disposal starts: a task the scheduler started just before it would fail (and be
+            // journaled FAILED) instead of being stopped and resumed on reopen. Once the scheduler has stopped, no task asks.
+            ObjectDisposedException.ThrowIf(_spawnersClosed, this);
             if (!_spawners.TryGetValue(backendType, out var spawner))
             {
                 spawner = backendType == BackendType.LocalDocker
