@@ -207,7 +207,7 @@ internal sealed class LocalTaskScheduler : ITaskDispatcher, IAsyncDisposable
         }
 
         await Task.WhenAll(_workers).ConfigureAwait(false);
-        await _runner.DrainCleanupAsync().ConfigureAwait(false);
+        await _runner.CloseRunFoldersAsync().ConfigureAwait(false);
         _disposing.Dispose();
     }
 }

@@ -9,7 +9,7 @@ using Substra.Tools.Schema;
 namespace Substra.Sdk.Local.Execution;
 
 /// <summary>
-/// Runs one task: prepares a fresh run folder (named by a run id the platform makes, never by the task key) and the
+/// Runs one task: prepares an empty run folder (named by a run id the platform makes, never by the task key) and the
 /// command line, hands it to the spawner of the task's backend type, then keeps its outputs (models in the content
 /// store, performances in the store) and records its input and output assets.
 /// </summary>
@@ -18,19 +18,14 @@ internal sealed class TaskRunner(
 {
     private const string DataSamplesIdentifier = "datasamples";
 
+    private readonly RunFolders _runFolders = new(workspace);
     private readonly Lock _cleanupLock = new();
     private Task _cleanup = Task.CompletedTask;
 
     public async Task RunAsync(TaskEntry task, CancellationToken cancellationToken)
     {
-        var runId = LocalWorkspace.NewRunId();
-        var taskDirectory = workspace.RunDirectory(runId);
-        foreach (var volume in new[] { "inputs", "outputs", "cli-args" })
-        {
-            Directory.CreateDirectory(Path.Combine(taskDirectory, volume));
-        }
-
-        var logPath = workspace.LogPath(runId);
+        var taskDirectory = _runFolders.Take();
+        var logPath = workspace.LogPath(LocalWorkspace.NewRunId());
         lock (store.Gate)
         {
             task.LogPath = logPath;
@@ -65,7 +60,7 @@ internal sealed class TaskRunner(
         }
         finally
         {
-            DeleteLater(taskDirectory);
+            RecycleLater(taskDirectory);
         }
     }
 
@@ -283,36 +278,47 @@ internal sealed class TaskRunner(
         throw new ExecutionException($"Task {taskKey}: the performance output '{identifier}' is not a JSON file {{\"all\": <number>}}.");
     }
 
-    /// <summary>Completes once every task folder handed over so far is deleted.</summary>
-    public Task DrainCleanupAsync()
+    /// <summary>Completes once every task folder handed over so far is emptied or deleted, then deletes the idle ones (the platform is closing).</summary>
+    public async Task CloseRunFoldersAsync()
     {
+        Task cleanup;
         lock (_cleanupLock)
         {
-            return _cleanup;
+            cleanup = _cleanup;
+        }
+
+        await cleanup.ConfigureAwait(false);
+        try
+        {
+            _runFolders.DeleteIdle();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Could not delete an idle task folder: {Message}", e.Message);
         }
     }
 
     /// <summary>
-    /// Deletes a finished task's folder off the critical path (one deletion at a time, in the background): deleting takes
-    /// milliseconds that the task's children need not wait for.
+    /// Empties a finished task's folder for a later task off the critical path (one at a time, in the background):
+    /// that takes milliseconds the task's children need not wait for.
     /// </summary>
-    private void DeleteLater(string directory)
+    private void RecycleLater(string directory)
     {
         lock (_cleanupLock)
         {
-            _cleanup = _cleanup.ContinueWith(_ => TryDelete(directory), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            _cleanup = _cleanup.ContinueWith(_ => TryRecycle(directory), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
     }
 
-    private void TryDelete(string directory)
+    private void TryRecycle(string directory)
     {
         try
         {
-            workspace.DeleteDirectory(directory);
+            _runFolders.Recycle(directory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            logger.LogWarning("Could not delete the task folder {Directory}: {Message}", directory, e.Message);
+            logger.LogWarning("Could not empty or delete the task folder {Directory}: {Message}", directory, e.Message);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Substra.Sdk.Local.Workspace;
 /// platform.lock                held by the process that has the platform open
 /// files/&lt;sha256&gt;/&lt;role&gt;   registered files and kept models, content-addressed, read-only
 /// functions/&lt;sha256&gt;/        unpacked function archives (subprocess backend)
-/// runs/&lt;run id&gt;/             one task execution: inputs/, outputs/, cli-args/ (deleted when it ends)
+/// runs/&lt;run id&gt;/             one task execution at a time: inputs/, outputs/, cli-args/ (emptied for the next, deleted at close)
 /// logs/&lt;run id&gt;.txt          a task execution's standard output and error
 /// live_performances/&lt;plan&gt;/performances.json
 /// </code>

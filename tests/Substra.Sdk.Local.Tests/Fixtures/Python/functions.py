@@ -229,5 +229,40 @@ def overwrite_data_samples(inputs, outputs, task_properties):
     minitools.save_model({"value": 0.0}, outputs["model"])
 
 
+@minitools.register
+def report_run_folder(inputs, outputs, task_properties):
+    # Reports its run folder and what its inputs/ and outputs/ held when it started, then leaves litter in both for
+    # whoever gets the folder next.
+    output = next(iter(outputs.values()))
+    run = os.path.dirname(os.path.dirname(output))
+    seen = {
+        "folder": run,
+        "inputs": sorted(os.listdir(os.path.join(run, "inputs"))),
+        "outputs": sorted(os.listdir(os.path.join(run, "outputs"))),
+    }
+    with open(os.path.join(run, "outputs", "litter"), "w") as f:
+        f.write("left behind")
+    os.makedirs(os.path.join(run, "inputs", "litter-folder"))
+    with open(os.path.join(run, "inputs", "litter-folder", "file"), "w") as f:
+        f.write("left behind")
+    minitools.save_model({"value": 0.0, "seen": seen}, output)
+
+
+@minitools.register
+def booby_trap_run_folder(inputs, outputs, task_properties):
+    # A hostile function: links a folder outside the workspace (the test's "outside", beside it) from inside its inputs/
+    # and in place of its cli-args/ (read already), so that emptying or deleting the run folder would delete the files
+    # there if it followed links; a folder whose volumes are not what the platform made must not be handed on.
+    output = next(iter(outputs.values()))
+    run = os.path.dirname(os.path.dirname(output))
+    outside = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(run))), "outside")
+    os.symlink(outside, os.path.join(run, "inputs", "escape"))
+    cli_args = os.path.join(run, "cli-args")
+    for name in os.listdir(cli_args):
+        os.remove(os.path.join(cli_args, name))
+    os.rmdir(cli_args)
+    os.symlink(outside, cli_args)
+    minitools.save_model({"value": 0.0, "folder": run}, output)
+
 if __name__ == "__main__":
     minitools.execute()
