@@ -113,37 +113,7 @@ internal static class TaskProcessReaper
     }
 
     /// <summary>Reads <c>/proc/&lt;pid&gt;/environ</c> into <paramref name="buffer"/> (grown as needed); 0 when unreadable or gone.</summary>
-    private static int ReadEnvironment(int pid, ref byte[] buffer)
-    {
-        try
-        {
-            using var handle = File.OpenHandle($"/proc/{pid}/environ");
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
-                if (read == 0)
-                {
-                    return length;
-                }
-
-                length += read;
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Gone, or not ours to read.
-            return 0;
-        }
-    }
+    private static int ReadEnvironment(int pid, ref byte[] buffer) => ProcFile.ReadAll($"/proc/{pid}/environ", ref buffer);
 
     /// <summary>Whether the NUL-separated <paramref name="environment"/> has the entry <paramref name="marker"/> (<c>name=value\0</c>).</summary>
     private static bool Contains(ReadOnlySpan<byte> environment, byte[] marker)
