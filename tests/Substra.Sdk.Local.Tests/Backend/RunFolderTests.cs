@@ -9,7 +9,7 @@ using static Substra.Sdk.Local.Tests.Infrastructure.LocalNetwork;
 
 namespace Substra.Sdk.Local.Tests.Backend;
 
-/// <summary>Run folders are reused from task to task, emptied in between, and never reused when a function tampered with them.</summary>
+/// <summary>Run folders are reused from task to task, emptied (and their modes reset) in between, and never reused when a function replaced a volume.</summary>
 public sealed class RunFolderTests
 {
     [Fact]
@@ -44,6 +44,7 @@ public sealed class RunFolderTests
         var seenBySecond = await SeenAsync(network, second);
         Assert.Equal(folder, seenBySecond.GetProperty("folder").GetString());
         Assert.Empty(seenBySecond.GetProperty("outputs").EnumerateArray());
+        Assert.Equal((await SeenAsync(network, first)).GetProperty("outputs_mode").GetString(), seenBySecond.GetProperty("outputs_mode").GetString());
         // Only its own input, the parent's model: the first task's litter was removed before the folder was handed on.
         var inputs = seenBySecond.GetProperty("inputs").EnumerateArray().Select(name => name.GetString()).ToList();
         Assert.DoesNotContain("litter-folder", inputs);

@@ -19,6 +19,10 @@ internal sealed class RunFolders(LocalWorkspace workspace)
 
     private readonly ConcurrentStack<string> _idle = new();
 
+    // The mode a new volume gets (0777 less the umask), given back to recycled ones: the docker spawner opens outputs/ to
+    // the container's user, and a later subprocess task must not inherit a folder others can write to.
+    private UnixFileMode? _freshMode;
+
     /// <summary>An empty run folder with its volumes: an idle one, or a new one named by a fresh run id.</summary>
     public string Take()
     {
@@ -31,6 +35,11 @@ internal sealed class RunFolders(LocalWorkspace workspace)
         foreach (var volume in Volumes)
         {
             Directory.CreateDirectory(Path.Combine(folder, volume));
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            _freshMode ??= File.GetUnixFileMode(Path.Combine(folder, Volumes[0]));
         }
 
         return folder;
@@ -61,7 +70,7 @@ internal sealed class RunFolders(LocalWorkspace workspace)
         }
     }
 
-    private static bool TryEmpty(string folder)
+    private bool TryEmpty(string folder)
     {
         try
         {
@@ -78,6 +87,19 @@ internal sealed class RunFolders(LocalWorkspace workspace)
                 else
                 {
                     Remove(entry);
+                }
+            }
+
+            if (!OperatingSystem.IsWindows() && _freshMode is { } mode)
+            {
+                foreach (var volume in Volumes)
+                {
+                    // Never through a link (a mode change follows it): the loop above removed those.
+                    var path = new DirectoryInfo(Path.Combine(folder, volume));
+                    if (path.Exists && (path.Attributes & FileAttributes.ReparsePoint) == 0)
+                    {
+                        path.UnixFileMode = mode;
+                    }
                 }
             }
 

@@ -231,15 +231,18 @@ def overwrite_data_samples(inputs, outputs, task_properties):
 
 @minitools.register
 def report_run_folder(inputs, outputs, task_properties):
-    # Reports its run folder and what its inputs/ and outputs/ held when it started, then leaves litter in both for
-    # whoever gets the folder next.
+    # Reports its run folder, what its inputs/ and outputs/ held when it started and the mode of outputs/, then leaves
+    # litter in both (and outputs/ open to everyone) for whoever gets the folder next.
     output = next(iter(outputs.values()))
     run = os.path.dirname(os.path.dirname(output))
     seen = {
         "folder": run,
         "inputs": sorted(os.listdir(os.path.join(run, "inputs"))),
         "outputs": sorted(os.listdir(os.path.join(run, "outputs"))),
+        "outputs_mode": oct(os.stat(os.path.join(run, "outputs")).st_mode & 0o777),
     }
+    # As the docker spawner does for a container's user: whoever gets the folder next must not inherit it.
+    os.chmod(os.path.join(run, "outputs"), 0o777)
     with open(os.path.join(run, "outputs", "litter"), "w") as f:
         f.write("left behind")
     os.makedirs(os.path.join(run, "inputs", "litter-folder"))
