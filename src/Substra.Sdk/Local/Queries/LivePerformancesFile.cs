@@ -25,7 +25,7 @@ internal static class LivePerformancesFile
         Column(json, "task_rank", performances.TaskRank, (b, v) => b.Append(v is { } rank ? rank.ToString(CultureInfo.InvariantCulture) : "null"));
         Column(json, "round_idx", performances.RoundIdx, (b, v) => b.Append(v is { } round ? round.ToString(CultureInfo.InvariantCulture) : "null"));
         Column(json, "identifier", performances.Identifier, String);
-        Column(json, "performance", performances.Performance, (b, v) => b.Append(PythonFloat(v)));
+        Column(json, "performance", performances.Performance, (b, v) => b.Append(Substra.Tools.Cli.PythonJson.FormatDouble(v)));
         json.Append('}');
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -95,22 +95,5 @@ internal static class LivePerformancesFile
         }
 
         json.Append('}');
-    }
-
-    /// <summary>Python's float repr: shortest round-trip digits, always with a fraction or exponent.</summary>
-    private static string PythonFloat(double value)
-    {
-        if (double.IsNaN(value))
-        {
-            return "NaN";
-        }
-
-        if (double.IsInfinity(value))
-        {
-            return value > 0 ? "Infinity" : "-Infinity";
-        }
-
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return text.Contains('.') || text.Contains('E') ? text.Replace("E+", "e+").Replace("E-", "e-") : text + ".0";
     }
 }
