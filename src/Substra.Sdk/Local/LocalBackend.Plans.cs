@@ -192,9 +192,8 @@ internal sealed partial class LocalBackend
         var inOrder = new TaskEntry[count];
         Func<string, TaskEntry> parentOf = [MethodImpl(MethodImplOptions.AggressiveOptimization)] (parentKey) =>
             batchIndex.TryGetValue(parentKey, out var parentIndex) ? created[parentIndex] : _store.Tasks[parentKey];
-        var convertedOutputs = new Dictionary<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>>(
-            ReferenceEqualityComparer.Instance);
-        var recentOutputs = new RecentByIdentity<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>>();
+        // Converted once per dictionary the caller gave (tasks usually share one).
+        var convertedOutputs = new IdentityMemo<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>>(Outputs);
         var submittedFrom = Activity.Current is { } current ? new System.Runtime.CompilerServices.StrongBox<ActivityContext>(current.Context) : null;
         var metadata = new MetadataCopies();
         var now = lifecycle.Now;
@@ -216,7 +215,7 @@ internal sealed partial class LocalBackend
                 Tag = spec.Tag ?? "",
                 CreationDate = now,
                 Inputs = inputs[i],
-                Outputs = spec.Outputs is { } given ? ConvertedOutputs(given, convertedOutputs, recentOutputs) : NoOutputs,
+                Outputs = spec.Outputs is { } given ? convertedOutputs.Get(given) : NoOutputs,
                 BackendType = backendType,
                 SubmittedFromContext = submittedFrom,
             };
@@ -311,26 +310,6 @@ internal sealed partial class LocalBackend
         }
 
         return distinct == count ? keys : keys[..distinct];
-    }
-
-    /// <summary>The registered form of a task's outputs, converted once per dictionary the caller gave (tasks usually share one).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static IReadOnlyDictionary<string, ComputeTaskOutput> ConvertedOutputs(
-        IReadOnlyDictionary<string, ComputeTaskOutputSpec> given,
-        Dictionary<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>> converted,
-        RecentByIdentity<IReadOnlyDictionary<string, ComputeTaskOutputSpec>, IReadOnlyDictionary<string, ComputeTaskOutput>> recent)
-    {
-        if (!recent.TryGet(given, out var outputs))
-        {
-            if (!converted.TryGetValue(given, out outputs))
-            {
-                converted[given] = outputs = Outputs(given);
-            }
-
-            recent.Set(given, outputs);
-        }
-
-        return outputs;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

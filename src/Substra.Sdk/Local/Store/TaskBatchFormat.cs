@@ -30,13 +30,11 @@ internal static class TaskBatchFormat
     public static void Write(IReadOnlyList<TaskEntry> tasks, int start, int count, Utf8JsonWriter writer, IBufferWriter<byte> destination)
     {
         writer.Reset(destination);
-        var outputIndex = new Dictionary<IReadOnlyDictionary<string, ComputeTaskOutput>, int>(ReferenceEqualityComparer.Instance);
         var outputs = new List<IReadOnlyDictionary<string, ComputeTaskOutput>>();
-        var metadataIndex = new Dictionary<IReadOnlyDictionary<string, string>, int>(ReferenceEqualityComparer.Instance);
+        var outputIndex = new IdentityMemo<IReadOnlyDictionary<string, ComputeTaskOutput>, int>(declared => Append(outputs, declared));
         var metadata = new List<IReadOnlyDictionary<string, string>>();
+        var metadataIndex = new IdentityMemo<IReadOnlyDictionary<string, string>, int>(values => Append(metadata, values));
         var strings = new SharedStrings();
-        var recentOutputs = new RecentByIdentity<IReadOnlyDictionary<string, ComputeTaskOutput>, int>();
-        var recentMetadata = new RecentByIdentity<IReadOnlyDictionary<string, string>, int>();
         var positions = new Dictionary<string, int>(count, StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
@@ -48,27 +46,8 @@ internal static class TaskBatchFormat
         for (var i = 0; i < count; i++)
         {
             var task = tasks[start + i];
-            if (!recentOutputs.TryGet(task.Outputs, out var outputsAt))
-            {
-                if (!outputIndex.TryGetValue(task.Outputs, out outputsAt))
-                {
-                    outputIndex[task.Outputs] = outputsAt = outputs.Count;
-                    outputs.Add(task.Outputs);
-                }
-
-                recentOutputs.Set(task.Outputs, outputsAt);
-            }
-
-            if (!recentMetadata.TryGet(task.Metadata, out var metadataAt))
-            {
-                if (!metadataIndex.TryGetValue(task.Metadata, out metadataAt))
-                {
-                    metadataIndex[task.Metadata] = metadataAt = metadata.Count;
-                    metadata.Add(task.Metadata);
-                }
-
-                recentMetadata.Set(task.Metadata, metadataAt);
-            }
+            var outputsAt = outputIndex.Get(task.Outputs);
+            var metadataAt = metadataIndex.Get(task.Metadata);
 
             writer.WriteStartArray();
             writer.WriteStringValue(task.Key);
@@ -148,6 +127,12 @@ internal static class TaskBatchFormat
         writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
+    }
+
+    private static int Append<T>(List<T> items, T item)
+    {
+        items.Add(item);
+        return items.Count - 1;
     }
 
     /// <summary>Reads a batch with a forward-only reader (no document is built: a batch of 100,000 tasks is tens of MB).</summary>
