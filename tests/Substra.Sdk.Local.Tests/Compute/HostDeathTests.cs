@@ -7,8 +7,9 @@ namespace Substra.Sdk.Local.Tests.Compute;
 
 /// <summary>
 /// A host killed with SIGKILL (no disposal, no exit handler) running a task on the real spawner
-/// (tests/fixtures/Substra.Sdk.Fixture.SpawnerHost): the task process dies with it, and what escaped it is found and
-/// killed by the platform id when the workspace is reopened.
+/// (tests/fixtures/Substra.Sdk.Fixture.SpawnerHost): the task process dies with it. With the native launcher so does a
+/// grandchild that left the task's session; with the Process-class launcher that one is found and killed by the platform
+/// id when the workspace is reopened.
 /// </summary>
 public sealed class HostDeathTests : IDisposable
 {
@@ -18,12 +19,38 @@ public sealed class HostDeathTests : IDisposable
     private readonly string _platformId = "host-death-test-" + Guid.NewGuid().ToString("N");
 
     [Fact]
-    public async Task A_killed_host_takes_its_task_process_along_and_KillPlatform_kills_the_grandchild_that_escaped()
+    public async Task A_killed_host_takes_its_task_process_and_the_grandchild_that_left_its_session_along()
+    {
+        // The native launcher's watchdog kills the task's group, then every process with the run's id.
+        var (function, grandchild) = await KillHostWithTaskRunningAsync(useProcessClass: false);
+
+        await TaskProcesses.AssertExitedAsync([function, grandchild], Promptly);
+        Assert.Empty(TaskProcesses.WithEnvironmentEntry(TaskProcessReaper.PlatformVariable, _platformId));
+    }
+
+    [Fact]
+    public async Task With_the_process_class_launcher_a_killed_host_takes_its_task_process_along_and_KillPlatform_kills_the_grandchild_that_escaped()
+    {
+        var (function, grandchild) = await KillHostWithTaskRunningAsync(useProcessClass: true);
+
+        await TaskProcesses.AssertExitedAsync([function], Promptly);
+        // In its own session and re-parented, the grandchild has no death signal: it waits for the workspace's reopening.
+        Assert.True(TaskProcesses.IsRunning(grandchild));
+        Assert.Contains(grandchild, TaskProcesses.WithEnvironmentEntry(TaskProcessReaper.PlatformVariable, _platformId));
+
+        Assert.Equal(1, TaskProcessReaper.KillPlatform(_platformId));
+
+        await TaskProcesses.AssertExitedAsync([grandchild], Promptly);
+        Assert.Empty(TaskProcesses.WithEnvironmentEntry(TaskProcessReaper.PlatformVariable, _platformId));
+    }
+
+    /// <summary>Starts a host whose task starts a grandchild in its own session, SIGKILLs the host; returns the two pids.</summary>
+    private async Task<(int Function, int Grandchild)> KillHostWithTaskRunningAsync(bool useProcessClass)
     {
         var archive = PythonFunctions.Archive(_temp.Path, "detach_and_sleep");
         var taskDirectory = _temp.Combine("local-worker", "host-task");
         Directory.CreateDirectory(Path.Combine(taskDirectory, "outputs"));
-        using var host = StartHost(archive, taskDirectory);
+        using var host = StartHost(archive, taskDirectory, useProcessClass);
         int[] pids;
         try
         {
@@ -41,19 +68,10 @@ public sealed class HostDeathTests : IDisposable
             }
         }
 
-        var (function, grandchild) = (pids[0], pids[1]);
-        await TaskProcesses.AssertExitedAsync([function], Promptly);
-        // In its own session and re-parented, the grandchild has no death signal: it waits for the workspace's reopening.
-        Assert.True(TaskProcesses.IsRunning(grandchild));
-        Assert.Contains(grandchild, TaskProcesses.WithEnvironmentEntry(TaskProcessReaper.PlatformVariable, _platformId));
-
-        Assert.Equal(1, TaskProcessReaper.KillPlatform(_platformId));
-
-        await TaskProcesses.AssertExitedAsync([grandchild], Promptly);
-        Assert.Empty(TaskProcesses.WithEnvironmentEntry(TaskProcessReaper.PlatformVariable, _platformId));
+        return (pids[0], pids[1]);
     }
 
-    private Process StartHost(string archive, string taskDirectory)
+    private Process StartHost(string archive, string taskDirectory, bool useProcessClass)
     {
         var hostDll = typeof(HostDeathTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(attribute => attribute.Key == "FixtureSpawnerHostPath").Value!;
@@ -68,7 +86,7 @@ public sealed class HostDeathTests : IDisposable
                  {
                      hostDll, _temp.Combine("local-worker"), _platformId, SpawnerFixture.Python, archive, PythonFunctions.Sha256(archive),
                      taskDirectory, "out-model",
-                 })
+                 }.Concat(useProcessClass ? ["process-class"] : Array.Empty<string>()))
         {
             start.ArgumentList.Add(argument);
         }

@@ -15,6 +15,19 @@ public sealed class SubprocessSpawnerTests : IAsyncLifetime
     public async Task DisposeAsync() => await _fixture.DisposeAsync();
 
     [Fact]
+    public async Task A_function_that_writes_megabytes_without_a_newline_gets_them_logged_in_lines_of_at_most_a_mebibyte()
+    {
+        var archive = PythonFunctions.Archive(_fixture.Root, "flood_without_newline");
+
+        await _fixture.Spawner.SpawnAsync(_fixture.Request(archive, "task-flood"), CancellationToken.None);
+
+        var lines = _fixture.Log.ToString().Split('\n').Where(line => line.StartsWith('x')).ToList();
+        const int mebibyte = 1024 * 1024;
+        Assert.Equal([mebibyte, mebibyte, (mebibyte / 2) + 1], lines.Select(line => line.Length));
+        Assert.EndsWith("x\u00e9", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Writes_arguments_file_one_argument_per_line_with_volumes_substituted()
     {
         var archive = PythonFunctions.Archive(_fixture.Root, "dump_arguments");

@@ -9,27 +9,38 @@ namespace Substra.Sdk.Local.Tests.Compute;
 /// <summary>
 /// No process outlives its task, whatever the function does: children in their own session with closed stdio, children
 /// holding the task's output pipes, timeouts, cancellation, disposal. Real Python functions (Fixtures/Python/functions.py).
+/// Run once per launcher: <see cref="NativeLauncherLifetimeTests"/> (Linux) and <see cref="ProcessClassLauncherLifetimeTests"/>
+/// (the one used elsewhere).
 /// </summary>
-public sealed class TaskProcessLifetimeTests : IAsyncLifetime
+public abstract class TaskProcessLifetimeTests : IAsyncLifetime
 {
     // The guarantee under test: a task ends, is canceled or times out within this, whatever its children do.
     private static readonly TimeSpan Promptly = TimeSpan.FromSeconds(2);
 
-    private readonly SpawnerFixture _fixture = new();
+    private readonly SpawnerFixture _fixture;
+
+    protected TaskProcessLifetimeTests(bool useProcessClass)
+    {
+        UseProcessClass = useProcessClass;
+        _fixture = new SpawnerFixture(useProcessClass);
+    }
+
+    protected bool UseProcessClass { get; }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _fixture.DisposeAsync();
 
     [Fact]
-    public async Task Task_process_has_a_death_signal_its_own_process_group_and_session_and_the_platform_and_run_markers()
+    public async Task Task_process_leads_its_own_process_group_and_session_and_carries_the_platform_and_run_markers()
     {
         var archive = PythonFunctions.Archive(_fixture.Root, "report_confinement");
 
         await _fixture.Spawner.SpawnAsync(_fixture.Request(archive, "task-confinement"), CancellationToken.None);
 
         var log = _fixture.Log.ToString().Split('\n').Select(line => line.Trim()).ToList();
-        Assert.Contains("PDEATHSIG 9", log);
+        // setpriv gives the Process-class launcher's processes a death signal; the native launcher has a watchdog instead (HostDeathTests).
+        Assert.Contains(UseProcessClass ? "PDEATHSIG 9" : "PDEATHSIG 0", log);
         Assert.Contains("GROUP_LEADER True", log);
         Assert.Contains("SESSION_LEADER True", log);
         Assert.Contains($"PLATFORM {_fixture.PlatformId}", log);
@@ -64,7 +75,7 @@ public sealed class TaskProcessLifetimeTests : IAsyncLifetime
     [Fact]
     public async Task A_grandchild_detached_in_its_own_session_is_killed_when_the_spawner_is_disposed()
     {
-        await using var fixture = new SpawnerFixture();
+        await using var fixture = new SpawnerFixture(UseProcessClass);
         var archive = PythonFunctions.Archive(fixture.Root, "detach_and_sleep");
         var request = fixture.Request(archive, "task-detach-dispose");
         var run = fixture.Spawner.SpawnAsync(request, CancellationToken.None);
@@ -134,7 +145,7 @@ public sealed class TaskProcessLifetimeTests : IAsyncLifetime
     [Fact]
     public async Task Dispose_returns_within_two_seconds_even_with_a_child_holding_the_output()
     {
-        await using var fixture = new SpawnerFixture();
+        await using var fixture = new SpawnerFixture(UseProcessClass);
         var archive = PythonFunctions.Archive(fixture.Root, "sleep_with_pipe_holder");
         var request = fixture.Request(archive, "task-dispose-pipes");
         var run = fixture.Spawner.SpawnAsync(request, CancellationToken.None);
@@ -225,3 +236,9 @@ public sealed class TaskProcessLifetimeTests : IAsyncLifetime
         return DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000));
     }
 }
+
+/// <summary>The lifetime guarantees with the native launcher (posix_spawn, pidfds, one monitor thread).</summary>
+public sealed class NativeLauncherLifetimeTests() : TaskProcessLifetimeTests(useProcessClass: false);
+
+/// <summary>The lifetime guarantees with the Process-class launcher (setpriv and setsid wrappers).</summary>
+public sealed class ProcessClassLauncherLifetimeTests() : TaskProcessLifetimeTests(useProcessClass: true);

@@ -10,9 +10,13 @@ internal sealed class SpawnerFixture : IAsyncDisposable
 
     private readonly TempDirectory _temp = new();
 
-    public SpawnerFixture()
+    /// <param name="useProcessClass">Starts task processes with the Process class (the launcher used where the native one cannot run).</param>
+    public SpawnerFixture(bool useProcessClass = false)
     {
-        Spawner = new SubprocessSpawner(new SubprocessSpawnerOptions { WorkspaceDirectory = Workspace, PythonInterpreter = Python, PlatformId = PlatformId });
+        Spawner = new SubprocessSpawner(new SubprocessSpawnerOptions
+        {
+            WorkspaceDirectory = Workspace, PythonInterpreter = Python, PlatformId = PlatformId, UseProcessClass = useProcessClass,
+        });
     }
 
     /// <summary>The platform id of the spawner's processes, unique to this fixture.</summary>

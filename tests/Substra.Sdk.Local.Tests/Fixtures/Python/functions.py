@@ -267,5 +267,14 @@ def booby_trap_run_folder(inputs, outputs, task_properties):
     os.symlink(outside, cli_args)
     minitools.save_model({"value": 0.0, "folder": run}, output)
 
+@minitools.register
+def flood_without_newline(inputs, outputs, task_properties):
+    # 2.5 MiB on one line, then a two-byte character and the line's end: the log must not buffer it whole.
+    sys.stdout.flush()
+    sys.stdout.buffer.write(b"x" * (5 * 512 * 1024) + "\u00e9\n".encode("utf-8"))
+    sys.stdout.buffer.flush()
+    minitools.save_model({"value": 0.0}, next(iter(outputs.values())))
+
+
 if __name__ == "__main__":
     minitools.execute()

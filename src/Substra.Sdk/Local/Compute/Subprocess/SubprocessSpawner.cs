@@ -1,9 +1,8 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 using Substra.Sdk.Local.Compute.Archives;
+using Substra.Sdk.Local.Compute.Subprocess.Launch;
 
 namespace Substra.Sdk.Local.Compute.Subprocess;
 
@@ -32,7 +31,7 @@ internal sealed class SubprocessSpawner : ITaskSpawner
     private readonly ILogger _logger;
     private readonly UnpackedFunctionCache _functions;
     private readonly ChildProcessRegistry _runs = new();
-    private readonly ProcessStartThread _starter = new();
+    private readonly Lazy<ITaskProcessLauncher> _launcher;
     private readonly EndedRunSweeper _sweeper = new();
     private readonly DataSampleGuard _dataSamples;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DockerfileEntrypoint Entrypoint, EntrypointCommand Command)> _commands =
@@ -46,6 +45,8 @@ internal sealed class SubprocessSpawner : ITaskSpawner
         TaskProcessReaper.Validate(PlatformId, nameof(SubprocessSpawnerOptions.PlatformId));
         _functions = new UnpackedFunctionCache(Path.Combine(_options.WorkspaceDirectory, "functions"), _options.ArchiveLimits ?? ArchiveLimits.Default);
         _dataSamples = new DataSampleGuard(_options.DataSamples, _options.WorkspaceDirectory, _logger);
+        // Made with the first task: a spawner that runs none starts no thread.
+        _launcher = new(() => (_options.UseProcessClass ? null : NativeTaskLauncher.TryCreate(_logger)) ?? (ITaskProcessLauncher)new ProcessClassLauncher());
     }
 
     /// <summary>
@@ -78,62 +79,47 @@ internal sealed class SubprocessSpawner : ITaskSpawner
         var argumentsFile = TaskArgumentsFile.Write(volumes.CliArgs, request, entrypoint.FunctionName, volumes);
 
         var runId = Guid.NewGuid().ToString("N");
-        var startInfo = new ProcessStartInfo
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            WorkingDirectory = functionDirectory,
-        };
-        TaskEnvironment.RemoveSecrets(startInfo.Environment);
-        startInfo.Environment[TaskProcessReaper.PlatformVariable] = PlatformId;
-        startInfo.Environment[TaskProcessReaper.RunVariable] = runId;
-        if (_options.PythonInterpreter is { Length: > 0 } python)
-        {
-            // A .NET function that reads a Python opener runs it with the same interpreter as Python functions.
-            startInfo.Environment[SubprocessSpawnerOptions.PythonEnvironmentVariable] = python;
-        }
-
-        var wrapper = TaskProcessWrapper.ForThisMachine;
-        WarnOnceWithoutDeathSignal(wrapper);
-        var program = command.Program;
-        if (wrapper.DiesWithHost || wrapper.OwnProcessGroup)
-        {
-            // The wrapper would start and then fail to exec: say it here, as Process.Start would.
-            program = ExecutableSearch.Find(command.Program, startInfo.Environment.TryGetValue("PATH", out var path) ? path : null)
-                ?? throw CannotStart(request, command.Program, "it was not found or is not executable", null);
-        }
+        var environment = TaskEnvironment.ForTask(PlatformId, runId, _options.PythonInterpreter);
+        WarnOnceWithoutDeathSignal();
+        // posix_spawn and the wrappers need the program's path; finding it here also says what is missing, as Process.Start
+        // would. On Windows Process.Start finds it (with the PATHEXT extensions).
+        var program = OperatingSystem.IsWindows() ? command.Program
+            : ExecutableSearch.Find(command.Program, environment.GetValueOrDefault("PATH"))
+              ?? throw CannotStart(request, command.Program, "it was not found or is not executable", null);
 
         var (guarded, arguments) = _dataSamples.Prepare(taskDirectory, request.DataSamples, program, [.. command.Arguments, "@" + argumentsFile]);
-        wrapper.Apply(startInfo, guarded, arguments);
-        await RunAsync(request, startInfo, runId, wrapper.OwnProcessGroup, cancellationToken).ConfigureAwait(false);
+        if (!ReferenceEquals(guarded, program))
+        {
+            // The mount namespace's wrapper (unshare).
+            guarded = ExecutableSearch.Find(guarded, environment.GetValueOrDefault("PATH")) ?? throw CannotStart(request, guarded, "it was not found or is not executable", null);
+        }
+
+        await RunAsync(request, new TaskLaunch(guarded, arguments, functionDirectory, environment, runId), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task RunAsync(SpawnRequest request, ProcessStartInfo startInfo, string runId, bool ownProcessGroup, CancellationToken cancellationToken)
+    private async Task RunAsync(SpawnRequest request, TaskLaunch launch, CancellationToken cancellationToken)
     {
-        using var process = new Process { StartInfo = startInfo };
+        var log = new TaskOutputLog(request.LogWriter);
+        ITaskProcess process;
         try
         {
-            await _starter.StartAsync(process).ConfigureAwait(false);
+            process = await _launcher.Value.StartAsync(launch, log).ConfigureAwait(false);
         }
-        catch (Win32Exception e)
+        catch (TaskLaunchException e)
         {
-            throw CannotStart(request, startInfo.FileName, e.Message, e);
+            throw CannotStart(request, launch.Program, e.Message, e);
         }
 
-        var run = new TaskRun(runId, process, ownProcessGroup);
+        using var owned = process;
+        var run = new TaskRun(launch.RunId, process);
         if (!_runs.TryAdd(run))
         {
             run.MarkEnded();
             throw new ObjectDisposedException(nameof(SubprocessSpawner), "The spawner was disposed while the task was starting.");
         }
 
-        _logger.LogDebug("Task {TaskKey}: started process {ProcessId} (run {RunId}): {Program} {Arguments}", request.TaskKey, process.Id, runId,
-            startInfo.FileName, string.Join(' ', startInfo.ArgumentList));
-        var log = new TaskOutputLog(request.LogWriter);
-        using var stopReading = new CancellationTokenSource();
-        var readers = Task.WhenAll(log.PumpAsync(process.StandardOutput, stopReading.Token), log.PumpAsync(process.StandardError, stopReading.Token));
+        _logger.LogDebug("Task {TaskKey}: started process {ProcessId} (run {RunId}): {Program} {Arguments}", request.TaskKey, process.Id, launch.RunId,
+            launch.Program, string.Join(' ', launch.Arguments));
         var killed = false;
         try
         {
@@ -145,21 +131,26 @@ internal sealed class SubprocessSpawner : ITaskSpawner
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             var stopped = false;
+            int exitCode = 0;
             try
             {
                 // Not the output's end: a child holding the pipes would keep the task running.
-                await process.WaitForExitAsync(linked.Token).ConfigureAwait(false);
+                exitCode = await process.Exited.WaitAsync(linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (linked.IsCancellationRequested)
             {
                 stopped = true;
+            }
+            catch (TaskLaunchException e)
+            {
+                throw new ExecutionException($"Task {request.TaskKey}: {e.Message}");
             }
 
             if (stopped)
             {
                 run.KillAll();
                 killed = true;
-                await CompletesWithinAsync(process.WaitForExitAsync(CancellationToken.None), KillGrace).ConfigureAwait(false);
+                await CompletesWithinAsync(process.Exited, KillGrace).ConfigureAwait(false);
             }
             else
             {
@@ -167,10 +158,10 @@ internal sealed class SubprocessSpawner : ITaskSpawner
                 killed = true;
                 // The scan reads every process's environment (about a millisecond per hundred processes): after the task,
                 // not on its path, shared with the runs that end about the same time.
-                _sweeper.Sweep(runId);
+                _sweeper.Sweep(launch.RunId);
             }
 
-            await DrainAsync(readers, stopReading, log).ConfigureAwait(false);
+            await DrainAsync(process, log).ConfigureAwait(false);
 
             if (stopped)
             {
@@ -187,14 +178,14 @@ internal sealed class SubprocessSpawner : ITaskSpawner
             if (run.KilledByDisposal)
             {
                 throw new ExecutionException(
-                    $"The subprocess spawner was disposed while task {request.TaskKey} was running: its processes were killed.", process.ExitCode);
+                    $"The subprocess spawner was disposed while task {request.TaskKey} was running: its processes were killed.", exitCode);
             }
 
-            if (process.ExitCode != 0)
+            if (exitCode != 0)
             {
                 throw new ExecutionException(
-                    $"The function of task {request.TaskKey} exited with code {process.ExitCode}; its standard output and error are in the task's logs.",
-                    process.ExitCode);
+                    $"The function of task {request.TaskKey} exited with code {exitCode}; its standard output and error are in the task's logs.",
+                    exitCode);
             }
         }
         finally
@@ -211,12 +202,12 @@ internal sealed class SubprocessSpawner : ITaskSpawner
     }
 
     /// <summary>Reads what the pipes still hold; gives up after a short grace, as whoever still holds them may never let go.</summary>
-    private static async Task DrainAsync(Task readers, CancellationTokenSource stopReading, TaskOutputLog log)
+    private static async Task DrainAsync(ITaskProcess process, TaskOutputLog log)
     {
-        if (!await CompletesWithinAsync(readers, OutputGrace).ConfigureAwait(false))
+        if (!await CompletesWithinAsync(process.OutputEnded, OutputGrace).ConfigureAwait(false))
         {
-            await stopReading.CancelAsync().ConfigureAwait(false);
-            await CompletesWithinAsync(readers, OutputGrace).ConfigureAwait(false);
+            process.StopReading();
+            await CompletesWithinAsync(process.OutputEnded, OutputGrace).ConfigureAwait(false);
         }
 
         log.Close();
@@ -233,6 +224,11 @@ internal sealed class SubprocessSpawner : ITaskSpawner
         {
             return false;
         }
+        catch (Exception) when (task.IsCompleted)
+        {
+            // Ended all the same (an exit that could not be read): nothing more to wait for.
+            return true;
+        }
     }
 
     private static BuildException CannotStart(SpawnRequest request, string program, string reason, Exception? inner) => new(
@@ -241,9 +237,9 @@ internal sealed class SubprocessSpawner : ITaskSpawner
         "environment variable; for .NET functions make sure the dotnet host is installed (DOTNET_HOST_PATH or dotnet on the PATH).",
         inner: inner);
 
-    private void WarnOnceWithoutDeathSignal(TaskProcessWrapper wrapper)
+    private void WarnOnceWithoutDeathSignal()
     {
-        if (!wrapper.DiesWithHost && !OperatingSystem.IsWindows() && Interlocked.Exchange(ref _warnedNoDeathSignal, 1) == 0)
+        if (!_launcher.Value.DiesWithHost && !OperatingSystem.IsWindows() && Interlocked.Exchange(ref _warnedNoDeathSignal, 1) == 0)
         {
             _logger.LogWarning(
                 "setpriv (util-linux 2.33 or later) is not on the PATH: task processes will not die with this process if it is killed; " +
@@ -255,12 +251,16 @@ internal sealed class SubprocessSpawner : ITaskSpawner
     public async ValueTask DisposeAsync()
     {
         var runs = _runs.Close();
-        _starter.Dispose();
         if (!await CompletesWithinAsync(Task.WhenAll(runs.Select(run => run.Ended)), DisposeWait).ConfigureAwait(false))
         {
             _logger.LogWarning("{Count} task runs had not ended {Wait} after their processes were killed.", runs.Count, DisposeWait);
         }
 
         _sweeper.Dispose();
+        if (_launcher.IsValueCreated)
+        {
+            // After the runs: the native launcher's watchdog then has nothing listed and exits at once.
+            _launcher.Value.Dispose();
+        }
     }
 }

@@ -37,6 +37,9 @@ internal sealed record SubprocessSpawnerOptions
     /// <summary>How tasks see their data samples; <see cref="DataSampleExposure.Automatic"/> outside tests.</summary>
     internal DataSampleExposure DataSamples { get; init; } = DataSampleExposure.Automatic;
 
+    /// <summary>Starts task processes with <see cref="System.Diagnostics.Process"/> even where the native launcher works (tests of that path).</summary>
+    internal bool UseProcessClass { get; init; }
+
     internal string ResolvePython() =>
         PythonInterpreter is { Length: > 0 } configured ? configured
         : Environment.GetEnvironmentVariable(PythonEnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment

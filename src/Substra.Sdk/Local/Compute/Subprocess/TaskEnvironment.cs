@@ -8,12 +8,30 @@ internal static partial class TaskEnvironment
 {
     public static bool IsSecret(string name) => Secret().IsMatch(name);
 
-    public static void RemoveSecrets(IDictionary<string, string?> environment)
+    /// <summary>
+    /// The whole environment of a task process: this process's (read now, so later changes count) minus secrets, plus the
+    /// markers the reaper finds its processes by and the Python interpreter for .NET functions that run Python openers.
+    /// </summary>
+    public static Dictionary<string, string> ForTask(string platformId, string runId, string? pythonInterpreter)
     {
-        foreach (var name in environment.Keys.Where(IsSecret).ToList())
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
         {
-            environment.Remove(name);
+            if (entry.Key is string name && entry.Value is string value && !IsSecret(name))
+            {
+                environment[name] = value;
+            }
         }
+
+        environment[TaskProcessReaper.PlatformVariable] = platformId;
+        environment[TaskProcessReaper.RunVariable] = runId;
+        if (pythonInterpreter is { Length: > 0 })
+        {
+            // A .NET function that reads a Python opener runs it with the same interpreter as Python functions.
+            environment[SubprocessSpawnerOptions.PythonEnvironmentVariable] = pythonInterpreter;
+        }
+
+        return environment;
     }
 
     public static IEnumerable<string> SecretNames() =>

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Substra.Sdk.Local.Compute.Subprocess.Launch;
 
 namespace Substra.Sdk.Local.Compute.Subprocess;
 
@@ -6,9 +6,8 @@ namespace Substra.Sdk.Local.Compute.Subprocess;
 /// One run of one task: its process, the run id all its processes carry (<see cref="TaskProcessReaper.RunVariable"/>),
 /// and whether the process leads its own process group.
 /// </summary>
-internal sealed class TaskRun(string runId, Process process, bool ownProcessGroup)
+internal sealed class TaskRun(string runId, ITaskProcess process)
 {
-    private readonly int _processId = process.Id;
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _killedByDisposal;
 
@@ -27,24 +26,13 @@ internal sealed class TaskRun(string runId, Process process, bool ownProcessGrou
     public void KillProcessGroup()
     {
         // The group outlives its leader while any member lives, so its id cannot be reused before the kill.
-        if (ownProcessGroup)
+        if (process.OwnProcessGroup)
         {
-            ProcessSignals.KillGroup(_processId);
+            ProcessSignals.KillGroup(process.Id);
         }
 
         // The function itself may have left its group.
-        try
-        {
-            process.Kill(entireProcessTree: !ownProcessGroup);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // Exited while being killed.
-        }
+        process.Kill();
     }
 
     /// <summary>Kills every process of the run: the group, then a scan for the ones that left it.</summary>

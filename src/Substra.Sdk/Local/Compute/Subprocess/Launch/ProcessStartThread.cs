@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Substra.Sdk.Local.Compute.Subprocess;
+namespace Substra.Sdk.Local.Compute.Subprocess.Launch;
 
 /// <summary>
 /// One long-lived thread that starts every task process of a spawner. PR_SET_PDEATHSIG fires when the *thread* that

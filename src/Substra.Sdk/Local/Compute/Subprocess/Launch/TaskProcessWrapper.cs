@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Substra.Sdk.Local.Compute.Subprocess;
+namespace Substra.Sdk.Local.Compute.Subprocess.Launch;
 
 /// <summary>
 /// The util-linux programs a task process is started through, when the machine has them: <c>setpriv --pdeathsig KILL</c>
