@@ -15,6 +15,29 @@ public sealed class SubprocessSpawnerTests : IAsyncLifetime
     public async Task DisposeAsync() => await _fixture.DisposeAsync();
 
     [Fact]
+    public async Task Many_tasks_at_once_each_get_every_line_of_their_own_output_and_only_theirs()
+    {
+        var archive = PythonFunctions.Archive(_fixture.Root, "chatter");
+        var requests = Enumerable.Range(0, 24)
+            .Select(i => _fixture.Request(archive, $"task-chatter-{i}") with { LogWriter = new StringWriter { NewLine = "\n" } })
+            .ToList();
+
+        await Task.WhenAll(requests.Select(request => _fixture.Spawner.SpawnAsync(request, CancellationToken.None)));
+
+        foreach (var request in requests)
+        {
+            var output = Path.Combine(request.TaskDirectory, "outputs", "out-model");
+            var lines = request.LogWriter.ToString()!.Split('\n').Where(line => line.StartsWith("line ", StringComparison.Ordinal)).ToList();
+            Assert.All(lines, line => Assert.EndsWith(" of " + output, line, StringComparison.Ordinal));
+            // Each stream keeps its own order; the two interleave as the process wrote them.
+            var numbers = lines.Select(line => int.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(Enumerable.Range(0, 300), numbers.Order());
+            Assert.Equal(Enumerable.Range(0, 150).Select(i => 2 * i), numbers.Where(n => n % 2 == 0));
+            Assert.Equal(Enumerable.Range(0, 150).Select(i => (2 * i) + 1), numbers.Where(n => n % 2 == 1));
+        }
+    }
+
+    [Fact]
     public async Task A_function_that_writes_megabytes_without_a_newline_gets_them_logged_in_lines_of_at_most_a_mebibyte()
     {
         var archive = PythonFunctions.Archive(_fixture.Root, "flood_without_newline");

@@ -276,5 +276,15 @@ def flood_without_newline(inputs, outputs, task_properties):
     minitools.save_model({"value": 0.0}, next(iter(outputs.values())))
 
 
+@minitools.register
+def chatter(inputs, outputs, task_properties):
+    # 300 numbered lines naming this task's output, on stdout and stderr by turns, unflushed and flushed by turns.
+    output = next(iter(outputs.values()))
+    for i in range(300):
+        stream = sys.stdout if i % 2 == 0 else sys.stderr
+        print("line %d of %s" % (i, output), file=stream, flush=(i % 3 == 0))
+    minitools.save_model({"value": 0.0}, output)
+
+
 if __name__ == "__main__":
     minitools.execute()
