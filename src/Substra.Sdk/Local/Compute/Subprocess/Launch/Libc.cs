@@ -26,6 +26,8 @@ internal static class Libc
     private const nint PidfdSendSignalCall = 424;
     private const int IdTypePidfd = 3; // P_PIDFD
     private const int WaitExited = 4; // WEXITED
+    private const int WaitNoHang = 1; // WNOHANG
+    private const int InvalidArgument = 22; // EINVAL
 
     // siginfo_t on 64-bit Linux: si_code at 8, then the SIGCHLD fields si_pid at 16 and si_status at 24.
     private const int SignalInfoSize = 128;
@@ -55,6 +57,16 @@ internal static class Libc
                 return null;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <c>waitid</c> takes pidfds (Linux 5.4; <c>pidfd_open</c> came in 5.3): asked about this process's own
+    /// pidfd, which is no child of ours, it answers ECHILD where it does and EINVAL where it does not.
+    /// </summary>
+    public static bool WaitTakesPidfds(int ownPidfd)
+    {
+        var info = new byte[SignalInfoSize];
+        return waitid(IdTypePidfd, ownPidfd, info, WaitExited | WaitNoHang) == 0 || Marshal.GetLastPInvokeError() != InvalidArgument;
     }
 
     /// <summary>A pidfd for the child <paramref name="pid"/> (close-on-exec), or -1.</summary>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Substra.Sdk.Local.Compute.Subprocess.Launch;
 
 /// <summary>
-/// Starts task processes with <c>posix_spawn</c> (Linux 5.3 or later): one exec per task, the function's own, where
+/// Starts task processes with <c>posix_spawn</c> (Linux 5.4 or later): one exec per task, the function's own, where
 /// <see cref="ProcessClassLauncher"/> runs two more (<c>setpriv</c>, <c>setsid</c>), each about a millisecond. The new
 /// session comes from the C library; death with this process from <see cref="HostDeathWatchdog"/>; exits and output from
 /// one <see cref="TaskProcessMonitor"/> thread.
@@ -27,7 +27,10 @@ internal sealed class NativeTaskLauncher : ITaskProcessLauncher
 
     public bool OwnProcessGroup => true;
 
-    /// <summary>The native launcher when this machine can run it (Linux with pidfds and <c>posix_spawn_file_actions_addchdir_np</c>), else null.</summary>
+    /// <summary>
+    /// The native launcher when this machine can run it (Linux 5.4 or later for pidfds that <c>waitid</c> takes, a C library
+    /// with <c>posix_spawn_file_actions_addchdir_np</c>), else null.
+    /// </summary>
     public static NativeTaskLauncher? TryCreate(ILogger logger)
     {
         if (!OperatingSystem.IsLinux() || !File.Exists("/bin/sh"))
@@ -43,7 +46,13 @@ internal sealed class NativeTaskLauncher : ITaskProcessLauncher
                 return null;
             }
 
+            var waitTakesPidfds = Libc.WaitTakesPidfds(pidfd);
             Libc.close(pidfd);
+            if (!waitTakesPidfds)
+            {
+                return null;
+            }
+
             var actions = Marshal.AllocHGlobal(1024);
             try
             {

@@ -58,7 +58,10 @@ internal sealed class NativeTaskProcess : ITaskProcess
     public void StopReading()
     {
         _stopReading = true;
-        _monitor.Wake();
+        if (!_monitor.Wake())
+        {
+            CloseOutput();
+        }
     }
 
     public void Kill()
@@ -98,7 +101,7 @@ internal sealed class NativeTaskProcess : ITaskProcess
         }
         else
         {
-            // ECHILD: something else reaped it (a host whose parent ignored SIGCHLD makes the .NET runtime reap every child).
+            // ECHILD: something else in this process reaped it.
             _exited.TrySetException(new TaskLaunchException(
                 $"The exit status of process {Id} could not be read (error {error}); another part of this process reaped it."));
         }

@@ -5,7 +5,7 @@ namespace Substra.Sdk.Local.Compute.Subprocess.Launch;
 
 /// <summary>
 /// Starts task processes with <see cref="Process"/>, where <see cref="NativeTaskLauncher"/> cannot run (not Linux, or a
-/// kernel before 5.3): through <c>setpriv --pdeathsig KILL</c> and <c>setsid</c> when the machine has them
+/// kernel before 5.4): through <c>setpriv --pdeathsig KILL</c> and <c>setsid</c> when the machine has them
 /// (<see cref="TaskProcessWrapper"/>), from one long-lived thread (<see cref="ProcessStartThread"/>).
 /// </summary>
 internal sealed class ProcessClassLauncher : ITaskProcessLauncher

@@ -21,7 +21,7 @@ internal sealed class ProcessStartThread : IDisposable
     /// <summary>Starts <paramref name="process"/> on the thread; throws what <see cref="Process.Start()"/> throws.</summary>
     public Task StartAsync(Process process)
     {
-        // The awaiting spawner continues on this thread up to its next await (setting up the output pumps and the exit
+        // The awaiting launcher continues on this thread up to its next await (setting up the output pumps and the exit
         // wait): no thread-pool hop on every task's path, which under load costs a millisecond.
         var started = new TaskCompletionSource();
         try
