@@ -48,6 +48,18 @@ public abstract class TaskProcessLifetimeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_function_killed_by_a_signal_fails_with_128_plus_the_signal_as_its_exit_code_and_keeps_its_output()
+    {
+        var archive = PythonFunctions.Archive(_fixture.Root, "die_by_signal");
+
+        var error = await Assert.ThrowsAsync<ExecutionException>(
+            () => _fixture.Spawner.SpawnAsync(_fixture.Request(archive, "task-signal"), CancellationToken.None));
+
+        Assert.Equal(128 + 9, error.ExitCode);
+        Assert.Contains("about to be killed", _fixture.Log.ToString());
+    }
+
+    [Fact]
     public async Task Each_run_has_its_own_run_id()
     {
         var archive = PythonFunctions.Archive(_fixture.Root, "report_confinement");

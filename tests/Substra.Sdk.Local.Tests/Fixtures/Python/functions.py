@@ -286,5 +286,12 @@ def chatter(inputs, outputs, task_properties):
     minitools.save_model({"value": 0.0}, output)
 
 
+@minitools.register
+def die_by_signal(inputs, outputs, task_properties):
+    import signal
+    print("about to be killed", flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
 if __name__ == "__main__":
     minitools.execute()
