@@ -151,7 +151,7 @@ internal sealed partial class Harnesses(string repository, bool quick, TimeSpan 
     public async Task<IReadOnlyList<Figure>> WaitLatencyAsync()
     {
         const string source = "bench/Substra.Sdk.Local.Bench wait";
-        const string name = "Wait latency after a plan ends (local platform, default 2 s polling)";
+        const string name = "Wait latency after a plan ends (local platform, event-driven; the client's wait called with its default 2 s polling interval)";
         var (output, failure) = await DotnetRunAsync("bench/Substra.Sdk.Local.Bench", "wait");
         if (output is null)
         {
