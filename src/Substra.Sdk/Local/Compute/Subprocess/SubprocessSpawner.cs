@@ -25,13 +25,13 @@ internal sealed class SubprocessSpawner : ITaskSpawner
 
     private static readonly TimeSpan DisposeWait = TimeSpan.FromMilliseconds(1500);
 
-    private static int _warnedNoDeathSignal;
 
     private readonly SubprocessSpawnerOptions _options;
     private readonly ILogger _logger;
     private readonly UnpackedFunctionCache _functions;
     private readonly ChildProcessRegistry _runs = new();
     private readonly Lazy<ITaskProcessLauncher> _launcher;
+    private int _warnedNoDeathSignal;
     private readonly EndedRunSweeper _sweeper = new();
     private readonly DataSampleGuard _dataSamples;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DockerfileEntrypoint Entrypoint, EntrypointCommand Command)> _commands =
