@@ -25,17 +25,17 @@ internal sealed class SubprocessSpawner : ITaskSpawner
 
     private static readonly TimeSpan DisposeWait = TimeSpan.FromMilliseconds(1500);
 
-
     private readonly SubprocessSpawnerOptions _options;
     private readonly ILogger _logger;
     private readonly UnpackedFunctionCache _functions;
     private readonly ChildProcessRegistry _runs = new();
     private readonly Lazy<ITaskProcessLauncher> _launcher;
-    private int _warnedNoDeathSignal;
     private readonly EndedRunSweeper _sweeper = new();
     private readonly DataSampleGuard _dataSamples;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DockerfileEntrypoint Entrypoint, EntrypointCommand Command)> _commands =
         new(StringComparer.Ordinal);
+
+    private int _warnedNoDeathSignal;
 
     public SubprocessSpawner(SubprocessSpawnerOptions? options = null, ILogger<SubprocessSpawner>? logger = null)
     {
@@ -131,7 +131,7 @@ internal sealed class SubprocessSpawner : ITaskSpawner
 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             var stopped = false;
-            int exitCode = 0;
+            var exitCode = 0;
             try
             {
                 // Not the output's end: a child holding the pipes would keep the task running.
@@ -143,7 +143,7 @@ internal sealed class SubprocessSpawner : ITaskSpawner
             }
             catch (TaskLaunchException e)
             {
-                throw new ExecutionException($"Task {request.TaskKey}: {e.Message}");
+                throw new ExecutionException($"Task {request.TaskKey}: {e.Message}", inner: e);
             }
 
             if (stopped)
@@ -239,7 +239,7 @@ internal sealed class SubprocessSpawner : ITaskSpawner
 
     private void WarnOnceWithoutDeathSignal()
     {
-        if (!_launcher.Value.DiesWithHost && !OperatingSystem.IsWindows() && Interlocked.Exchange(ref _warnedNoDeathSignal, 1) == 0)
+        if (_launcher.Value is ProcessClassLauncher { DiesWithHost: false } && !OperatingSystem.IsWindows() && Interlocked.Exchange(ref _warnedNoDeathSignal, 1) == 0)
         {
             _logger.LogWarning(
                 "setpriv (util-linux 2.33 or later) is not on the PATH: task processes will not die with this process if it is killed; " +

@@ -15,6 +15,7 @@ internal sealed class NativeTaskLauncher : ITaskProcessLauncher
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private HostDeathWatchdog? _watchdog;
+    private bool _watchdogFailed;
     private bool _disposed;
 
     private NativeTaskLauncher(ILogger logger)
@@ -23,7 +24,7 @@ internal sealed class NativeTaskLauncher : ITaskProcessLauncher
         _monitor = new TaskProcessMonitor();
     }
 
-    public bool DiesWithHost => true;
+    public bool DiesWithHost => !_watchdogFailed;
 
     public bool OwnProcessGroup => true;
 
@@ -53,18 +54,7 @@ internal sealed class NativeTaskLauncher : ITaskProcessLauncher
                 return null;
             }
 
-            var actions = Marshal.AllocHGlobal(1024);
-            try
-            {
-                Libc.posix_spawn_file_actions_init(actions);
-                var error = Libc.posix_spawn_file_actions_addchdir_np(actions, "/");
-                Libc.posix_spawn_file_actions_destroy(actions);
-                return error == 0 ? new NativeTaskLauncher(logger) : null;
-            }
-            finally
-            {
-                Marshal.FreeHGlobal(actions);
-            }
+            return PosixSpawn.CanSetWorkingDirectory() ? new NativeTaskLauncher(logger) : null;
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
@@ -103,7 +93,7 @@ internal sealed class NativeTaskLauncher : ITaskProcessLauncher
         }
 
         // Listed before anything else can fail: from here a death of this process takes the task along.
-        watchdog.Track(pid, launch.RunId);
+        watchdog?.Track(pid, launch.RunId);
         var pidfd = Libc.OpenPidfd(pid);
         var process = new NativeTaskProcess(_monitor, pid, pidfd, outputRead, errorRead, log, watchdog);
         if (pidfd < 0 || !_monitor.Watch(process))
@@ -128,13 +118,29 @@ internal sealed class NativeTaskLauncher : ITaskProcessLauncher
         _monitor.Dispose();
     }
 
-    // Started with the first task: a platform that runs none starts no process.
-    private HostDeathWatchdog Watchdog()
+    // Started with the first task: a platform that runs none starts no process. One that cannot start is said once, and
+    // tasks run without it (what outlives a killed host then waits for the workspace's reopening).
+    private HostDeathWatchdog? Watchdog()
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _watchdog ??= HostDeathWatchdog.Start(_monitor, _logger);
+            if (_watchdog is null && !_watchdogFailed)
+            {
+                try
+                {
+                    _watchdog = HostDeathWatchdog.Start(_monitor, _logger);
+                }
+                catch (TaskLaunchException e)
+                {
+                    _watchdogFailed = true;
+                    _logger.LogWarning(
+                        "The watchdog that kills task processes if this process dies could not be started ({Reason}); until the workspace is " +
+                        "reopened (which kills what a dead host left), task processes may outlive this process if it is killed.", e.Message);
+                }
+            }
+
+            return _watchdog;
         }
     }
 }

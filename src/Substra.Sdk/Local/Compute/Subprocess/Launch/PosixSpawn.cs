@@ -81,6 +81,27 @@ internal static class PosixSpawn
         }
     }
 
+    /// <summary>Whether the C library can set a child's working folder (<c>posix_spawn_file_actions_addchdir_np</c>: glibc 2.29, musl 1.1.24).</summary>
+    public static bool CanSetWorkingDirectory()
+    {
+        var actions = Marshal.AllocHGlobal(OpaqueSize);
+        try
+        {
+            Libc.posix_spawn_file_actions_init(actions);
+            var error = Libc.posix_spawn_file_actions_addchdir_np(actions, "/");
+            Libc.posix_spawn_file_actions_destroy(actions);
+            return error == 0;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+        finally
+        {
+            Marshal.FreeHGlobal(actions);
+        }
+    }
+
     /// <summary>A pipe whose both ends are closed on exec (only what is dup2'ed into a child reaches it): (read, write).</summary>
     public static (int Read, int Write) Pipe()
     {
