@@ -71,6 +71,21 @@ public sealed class HostDeathWatchdogTests : IDisposable
         Assert.Contains("watchdog", warning.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("run id")]
+    [InlineData("run\n-1")]
+    [InlineData("run:1")]
+    [InlineData("run*")]
+    [InlineData("")]
+    public void A_run_id_the_script_would_split_or_glob_is_refused(string runId)
+    {
+        using var watchdog = HostDeathWatchdog.Start(_monitor, NullLogger.Instance);
+
+        var error = Assert.Throws<ArgumentException>(() => watchdog.Track(12345, runId));
+
+        Assert.Contains("letters, digits and dashes", error.Message, StringComparison.Ordinal);
+    }
+
     private int Start(string run, string script, params string[] arguments)
     {
         var environment = new Dictionary<string, string>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -47,6 +48,9 @@ internal sealed class HostDeathWatchdog : IDisposable
           done
         done
         """;
+
+    private static readonly SearchValues<char> RunIdCharacters =
+        SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-");
 
     private readonly Lock _gate = new();
     private readonly NativeTaskProcess _process;
@@ -99,8 +103,16 @@ internal sealed class HostDeathWatchdog : IDisposable
     /// <summary>The watchdog's own process id.</summary>
     public int ProcessId => _process.Id;
 
-    /// <summary>Lists a task's group (the pid of its leader) and run id.</summary>
-    public void Track(int group, string runId) => Send($"+{group}:{runId}\n");
+    /// <summary>Lists a task's group (the pid of its leader) and run id (letters, digits and dashes: the script splits on the others).</summary>
+    public void Track(int group, string runId)
+    {
+        if (runId.Length == 0 || runId.AsSpan().ContainsAnyExcept(RunIdCharacters))
+        {
+            throw new ArgumentException($"A run id for the watchdog is letters, digits and dashes, got '{runId}'.", nameof(runId));
+        }
+
+        Send($"+{group}:{runId}\n");
+    }
 
     /// <summary>Unlists a task whose group has been killed.</summary>
     public void Untrack(int group) => Send($"-{group}\n");
