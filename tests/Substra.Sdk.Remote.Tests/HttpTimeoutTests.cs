@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Substra.Sdk.Exceptions;
 using Substra.Sdk.Remote.Tests.Infrastructure;
+using Substra.Tests.Shared;
 
 namespace Substra.Sdk.Remote.Tests;
 

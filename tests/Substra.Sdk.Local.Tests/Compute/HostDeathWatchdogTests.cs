@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Substra.Sdk.Local.Compute.Subprocess;
 using Substra.Sdk.Local.Compute.Subprocess.Launch;
 using Substra.Sdk.Local.Tests.Infrastructure;
+using Substra.Tests.Shared;
 
 namespace Substra.Sdk.Local.Tests.Compute;
 
@@ -58,8 +59,8 @@ public sealed class HostDeathWatchdogTests : IDisposable
     [Fact]
     public async Task A_watchdog_killed_by_someone_else_is_reported_once_and_listing_goes_on_without_error()
     {
-        var logger = new CapturingLogger();
-        var watchdog = HostDeathWatchdog.Start(_monitor, logger);
+        using var logs = new CapturingLoggerFactory();
+        var watchdog = HostDeathWatchdog.Start(_monitor, logs.CreateLogger("watchdog"));
         ProcessSignals.Kill(watchdog.ProcessId);
         await TaskProcesses.AssertExitedAsync([watchdog.ProcessId], Promptly);
 
@@ -67,7 +68,7 @@ public sealed class HostDeathWatchdogTests : IDisposable
         watchdog.Track(1_000_001, "run-b");
         watchdog.Dispose();
 
-        var warning = Assert.Single(logger.Entries, entry => entry.Level == LogLevel.Warning);
+        var warning = Assert.Single(logs.Logs, entry => entry.Level == LogLevel.Warning);
         Assert.Contains("watchdog", warning.Message, StringComparison.Ordinal);
     }
 

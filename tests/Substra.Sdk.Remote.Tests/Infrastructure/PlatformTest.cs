@@ -1,4 +1,5 @@
 using Substra.Sdk.Remote.Tests.Platform;
+using Substra.Tests.Shared;
 
 namespace Substra.Sdk.Remote.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Substra.Sdk.Remote.Tests.Infrastructure;
+namespace Substra.Tests.Shared;
 
 /// <summary>Keeps every log line (all levels, formatted) so tests can assert on them, e.g. that no secret leaks.</summary>
 public sealed class CapturingLoggerFactory : ILoggerFactory

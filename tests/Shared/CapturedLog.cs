@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Substra.Sdk.Remote.Tests.Infrastructure;
+namespace Substra.Tests.Shared;
 
 public sealed record CapturedLog(LogLevel Level, string Category, string Message, Exception? Exception)
 {
