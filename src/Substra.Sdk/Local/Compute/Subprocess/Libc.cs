@@ -1,9 +1,10 @@
 using System.Runtime.InteropServices;
 
-namespace Substra.Sdk.Local.Compute.Subprocess.Launch;
+namespace Substra.Sdk.Local.Compute.Subprocess;
 
 /// <summary>
-/// The Linux calls the native launcher needs: <c>posix_spawn</c> (a vfork and one exec, with the new session made by
+/// The libc calls of the subprocess spawner, in one place: <c>kill</c> and <c>/proc</c> reads for the reaper, and what
+/// the native launcher needs: <c>posix_spawn</c> (a vfork and one exec, with the new session made by
 /// the C library instead of a <c>setsid</c> program), pipes, <c>poll</c>, and process file descriptors (a pidfd names
 /// one process for good: waiting on it or signalling it can never reach a later process that reused the pid).
 /// </summary>
@@ -129,7 +130,17 @@ internal static class Libc
     public static extern int eventfd(uint initialValue, int flags);
 
     [DllImport("libc", SetLastError = true)]
+    public static extern int open(string path, int flags);
+
+    [DllImport("libc", SetLastError = true)]
     public static extern nint read(int fd, byte[] buffer, nint count);
+
+    /// <summary>Reads into <paramref name="buffer"/> from the element given (a slice of an array).</summary>
+    [DllImport("libc", SetLastError = true)]
+    public static extern nint read(int fd, ref byte buffer, nint count);
+
+    [DllImport("libc", SetLastError = true)]
+    public static extern int kill(int pid, int signal);
 
     [DllImport("libc", SetLastError = true)]
     public static extern nint write(int fd, byte[] buffer, nint count);

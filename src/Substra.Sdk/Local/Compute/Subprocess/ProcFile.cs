@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 
 namespace Substra.Sdk.Local.Compute.Subprocess;
 
@@ -10,12 +9,10 @@ namespace Substra.Sdk.Local.Compute.Subprocess;
 /// </summary>
 internal static class ProcFile
 {
-    private const int ReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC
-
     /// <summary>Reads <paramref name="path"/> whole into <paramref name="buffer"/> (a pooled array, grown as needed); 0 when it cannot be read.</summary>
     public static int ReadAll(string path, ref byte[] buffer)
     {
-        var fd = open(path, ReadOnlyCloseOnExec);
+        var fd = Libc.open(path, Libc.CloseOnExec); // O_RDONLY is 0
         if (fd < 0)
         {
             return 0;
@@ -34,7 +31,7 @@ internal static class ProcFile
                     buffer = larger;
                 }
 
-                var count = (int)read(fd, ref buffer[length], buffer.Length - length);
+                var count = (int)Libc.read(fd, ref buffer[length], buffer.Length - length);
                 if (count < 0)
                 {
                     return 0;
@@ -50,18 +47,7 @@ internal static class ProcFile
         }
         finally
         {
-            _ = close(fd);
+            _ = Libc.close(fd);
         }
     }
-
-#pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code in this project for three calls.
-    [DllImport("libc", SetLastError = true)]
-    private static extern int open(string path, int flags);
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern nint read(int fd, ref byte buffer, nint count);
-
-    [DllImport("libc")]
-    private static extern int close(int fd);
-#pragma warning restore SYSLIB1054
 }

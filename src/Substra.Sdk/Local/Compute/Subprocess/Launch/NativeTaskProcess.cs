@@ -139,10 +139,7 @@ internal sealed class NativeTaskProcess : ITaskProcess
     internal void Fail(Exception error)
     {
         CloseOutput();
-        if (_exited.TrySetException(new TaskLaunchException($"Watching process {Id} failed: {error.Message}", error)))
-        {
-            _ = _exited.Task.Exception;
-        }
+        FailExit(new TaskLaunchException($"Watching process {Id} failed: {error.Message}", error));
     }
 
     internal void CloseOutput()
@@ -163,9 +160,14 @@ internal sealed class NativeTaskProcess : ITaskProcess
             }
         }
 
-        if (_exited.TrySetException(new ObjectDisposedException(nameof(NativeTaskProcess), $"Process {Id} was let go of before its exit was seen.")))
+        FailExit(new ObjectDisposedException(nameof(NativeTaskProcess), $"Process {Id} was let go of before its exit was seen."));
+    }
+
+    private void FailExit(Exception error)
+    {
+        if (_exited.TrySetException(error))
         {
-            // Nobody waits any more: not an unobserved exception.
+            // Whoever let go of the process may not wait any more: not an unobserved exception.
             _ = _exited.Task.Exception;
         }
     }
