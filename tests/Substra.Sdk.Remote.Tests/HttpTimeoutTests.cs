@@ -14,6 +14,9 @@ public sealed class HttpTimeoutTests : IDisposable
     // Far above the limits under test, far below "forever": a test that hit no limit fails instead of hanging.
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
 
+    // .NET timers count whole milliseconds of the tick count: a 300 ms limit can fire at 299.5 ms by a Stopwatch.
+    private static readonly TimeSpan TimerGranularity = TimeSpan.FromMilliseconds(5);
+
     private readonly TempDirectory _temp = new();
     private readonly CapturingLoggerFactory _logs = new();
 
@@ -28,7 +31,7 @@ public sealed class HttpTimeoutTests : IDisposable
 
         var error = await Assert.ThrowsAsync<ConnectionTimeoutException>(() => backend.GetFunctionAsync("f", CancellationToken.None).WaitAsync(Bound));
 
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(300), $"failed after {watch.Elapsed}, before the limit");
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(300) - TimerGranularity, $"failed after {watch.Elapsed}, before the limit");
         Assert.Equal(
             $"GET {server.BaseUrl}/function/f/: no response within 300 ms (HttpAttemptTimeout, the limit of one try). The platform may be overloaded, "
             + "or unreachable behind a proxy; raise HttpAttemptTimeout for a platform that answers slowly.",
@@ -59,7 +62,7 @@ public sealed class HttpTimeoutTests : IDisposable
 
         var error = await Assert.ThrowsAsync<ConnectionTimeoutException>(() => backend.ListFunctionsAsync(Filters.ListQuery.All, CancellationToken.None).WaitAsync(Bound));
 
-        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1), $"failed after {watch.Elapsed}, before the limit");
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1) - TimerGranularity, $"failed after {watch.Elapsed}, before the limit");
         Assert.Equal(
             $"GET {platform.BaseUrl}/function/?ordering=-creation_date did not complete within 1 s (HttpTotalTimeout: every try, the delays between retries "
             + "and the response included); raise HttpTotalTimeout for a platform that is slow to answer or to recover.",
